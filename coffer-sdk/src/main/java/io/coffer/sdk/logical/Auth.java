@@ -1,0 +1,35 @@
+package io.coffer.sdk.logical;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code auth} block of a login or token-creation response.
+ *
+ * @param clientToken    the new token; never logged (see {@link #toString()})
+ * @param accessor       its accessor
+ * @param policies       effective policies, sorted
+ * @param tokenPolicies  the token's own policies, sorted
+ * @param metadata       string metadata, or {@code null}
+ * @param leaseDuration  the token TTL in seconds, 0 for none
+ * @param renewable      whether the token can be renewed
+ * @param entityId       the identity entity, empty for token-store tokens
+ * @param tokenType      {@code service} or {@code batch}
+ * @param orphan         whether the token has no parent
+ * @param numUses        remaining uses, 0 for unlimited
+ */
+public record Auth(String clientToken, String accessor, List<String> policies, List<String> tokenPolicies,
+                   Map<String, String> metadata, long leaseDuration, boolean renewable, String entityId,
+                   String tokenType, boolean orphan, int numUses) {
+
+    public Auth {
+        policies = List.copyOf(policies);
+        tokenPolicies = List.copyOf(tokenPolicies);
+        metadata = metadata == null ? null : Map.copyOf(metadata);
+    }
+
+    @Override
+    public String toString() {
+        return "Auth[accessor=" + accessor + ", policies=" + policies + ", ttl=" + leaseDuration + "]";
+    }
+}

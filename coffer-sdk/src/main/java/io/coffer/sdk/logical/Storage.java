@@ -1,0 +1,28 @@
+package io.coffer.sdk.logical;
+
+import java.util.List;
+
+/**
+ * A key-value store as a backend sees it: already encrypted by the barrier and already
+ * scoped to the backend's own prefix, so a backend can neither read another mount's data nor
+ * see ciphertext.
+ *
+ * <p>Keys are slash-separated paths without a leading slash. Implementations are thread-safe.
+ */
+public interface Storage {
+
+    /** Returns the entry at {@code key}, or {@code null} when there is none. */
+    StorageEntry get(String key);
+
+    /** Writes {@code entry}, replacing any entry at the same key. */
+    void put(StorageEntry entry);
+
+    /** Removes the entry at {@code key}; removing an absent key is not an error. */
+    void delete(String key);
+
+    /**
+     * Lists the immediate children of {@code prefix} (which is empty or ends in {@code /}),
+     * sorted; a child that has children of its own is returned once, with a trailing {@code /}.
+     */
+    List<String> list(String prefix);
+}
