@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * One endpoint of a backend: a path pattern, its typed fields, a handler per operation, an
  * optional existence check and help text.
  *
- * <p>Patterns are literal text with placeholders: {@code {name}} captures one segment
- * ({@code [^/]+}), {@code {name:regex}} captures what {@code regex} matches. A capture fills the
+ * <p>Patterns are regular expressions (as in Vault) with placeholders: {@code {name}} captures
+ * one segment ({@code [^/]+}), {@code {name:regex}} captures what {@code regex} matches; e.g.
+ * {@code mounts/?} or {@code data/{path:.+}}. A capture fills the
  * field of the same name and overrides a body field with that name. The whole relative path must
  * match.
  */
@@ -37,12 +38,12 @@ public final class Path {
         Matcher m = PLACEHOLDER.matcher(b.pattern);
         int last = 0;
         while (m.find()) {
-            re.append(Pattern.quote(b.pattern.substring(last, m.start())).replace("\\Q\\E", ""));
+            re.append(b.pattern, last, m.start());
             re.append("(?<g").append(names.size()).append('>').append(m.group(2) == null ? "[^/]+" : m.group(2)).append(')');
             names.add(m.group(1));
             last = m.end();
         }
-        re.append(Pattern.quote(b.pattern.substring(last)).replace("\\Q\\E", ""));
+        re.append(b.pattern.substring(last));
         this.regex = Pattern.compile(re.toString());
         this.captures = List.copyOf(names);
         this.fields = Map.copyOf(b.fields);

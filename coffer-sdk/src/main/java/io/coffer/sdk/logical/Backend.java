@@ -24,6 +24,22 @@ public interface Backend {
         return Optional.empty();
     }
 
+    /**
+     * Paths below the mount that need {@code sudo} in addition to the operation's capability
+     * (Vault's root-protected paths); a trailing {@code *} matches any suffix.
+     */
+    default java.util.List<String> rootPaths() {
+        return java.util.List.of();
+    }
+
+    /**
+     * Paths below the mount that need no token at all, such as login endpoints; a trailing
+     * {@code *} matches any suffix.
+     */
+    default java.util.List<String> unauthenticatedPaths() {
+        return java.util.List.of();
+    }
+
     /** Called once after mounting, before the first request; may read its storage. */
     default void initialize() {
     }

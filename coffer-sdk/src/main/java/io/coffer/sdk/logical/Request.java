@@ -78,14 +78,20 @@ public record Request(
      * @param displayName the token's display name
      * @param entityId    the identity entity id, empty when none
      * @param root        whether the token carries the {@code root} policy
+     * @param sudo        whether the caller's policies grant {@code sudo} on this request's path
      */
     public record Caller(String token, String accessor, List<String> policies, String displayName,
-                         String entityId, boolean root) {
+                         String entityId, boolean root, boolean sudo) {
         /** The caller of an unauthenticated request. */
-        public static final Caller ANONYMOUS = new Caller("", "", List.of(), "", "", false);
+        public static final Caller ANONYMOUS = new Caller("", "", List.of(), "", "", false, false);
 
         public Caller {
             policies = List.copyOf(policies);
+        }
+
+        /** This caller with the sudo grant of a particular path. */
+        public Caller withSudo(boolean pathSudo) {
+            return new Caller(token, accessor, policies, displayName, entityId, root, pathSudo);
         }
 
         /** Whether a token was presented and resolved. */

@@ -1,0 +1,31 @@
+package io.coffer.bench;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One benchmark workload: a name for the report, the server it targets, and the pre-encoded
+ * requests each client thread cycles through (each thread starting at a different offset).
+ * Immutable and shareable between threads.
+ *
+ * @param name report name, e.g. {@code kv-read}
+ * @param endpoint where the requests go
+ * @param requests at least one request
+ */
+public record Scenario(String name, HttpEndpoint endpoint, List<EncodedRequest> requests) {
+
+    /** Validates and copies the request list. */
+    public Scenario {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(endpoint, "endpoint");
+        requests = List.copyOf(requests);
+        if (requests.isEmpty()) {
+            throw new IllegalArgumentException("a scenario needs at least one request");
+        }
+    }
+
+    /** The request thread {@code client} of {@code clients} sends first. */
+    int firstIndexFor(int client, int clients) {
+        return (int) ((long) requests.size() * client / clients);
+    }
+}

@@ -1,0 +1,274 @@
+package io.coffer.builtin.secrets.kv;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coffer.sdk.logical.exception.InternalException;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Encodes and decodes the stored records of the KV engines as explicit, versioned JSON, the
+ * format documented in {@code docs/storage-formats/kv.md}. Every KV v2 record carries
+ * {@code "format_version": 1}; a record of an unknown format version or a malformed record is
+ * refused with an {@link InternalException} whose message names the record kind only (never its
+ * content). Thread-safe.
+ *
+ * <p>Secret data round-trips losslessly: JSON decimals are decoded as {@link java.math.BigDecimal}.
+ */
+public final class KvCodec {
+    /** The format version this codec writes and the highest it reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    private final ObjectMapper mapper;
+    private final ObjectReader mapReader;
+    private final ObjectWriter writer;
+    private final JsonNodeFactory nodes;
+
+    public KvCodec() {
+        this.mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
+        JavaType mapType = mapper.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class);
+        this.mapReader = mapper.readerFor(mapType);
+        this.writer = mapper.writer();
+        this.nodes = mapper.getNodeFactory();
+    }
+
+    // ---- KV v1 ------------------------------------------------------------------------------
+
+    /** A KV v1 secret: the JSON object of its fields, exactly as written. */
+    public byte[] encodeSecret(Map<String, Object> secret) {
+        return write(secret, "kv secret");
+    }
+
+    /** Decodes a KV v1 secret into a mutable, insertion-ordered map. */
+    public Map<String, Object> decodeSecret(byte[] bytes) {
+        return readMap(bytes, "kv secret");
+    }
+
+    // ---- KV v2 version data -----------------------------------------------------------------
+
+    /** A KV v2 version: {@code {"format_version":1,"data":{…}}}. */
+    public byte[] encodeVersionData(Map<String, Object> data) {
+        Map<String, Object> record = new LinkedHashMap<>(4);
+        record.put("format_version", FORMAT_VERSION);
+        record.put("data", data);
+        return write(record, "kv version");
+    }
+
+    /** The secret data of a KV v2 version record. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> decodeVersionData(byte[] bytes) {
+        Map<String, Object> record = readMap(bytes, "kv version");
+        checkFormat(record.get("format_version"), "kv version");
+        if (!(record.get("data") instanceof Map<?, ?> data)) {
+            throw corrupt("kv version");
+        }
+        return (Map<String, Object>) data;
+    }
+
+    // ---- KV v2 config -----------------------------------------------------------------------
+
+    /** The {@code config} record. */
+    public byte[] encodeConfig(EngineConfig config) {
+        ObjectNode node = nodes.objectNode();
+        node.put("format_version", FORMAT_VERSION);
+        node.put("max_versions", config.maxVersions());
+        node.put("cas_required", config.casRequired());
+        node.put("delete_version_after_nanos", config.deleteVersionAfter().toNanos());
+        return write(node, "kv config");
+    }
+
+    /** Decodes a {@code config} record. */
+    public EngineConfig decodeConfig(byte[] bytes) {
+        String kind = "kv config";
+        JsonNode node = readTree(bytes, kind);
+        checkFormat(node.get("format_version"), kind);
+        try {
+            return new EngineConfig(intField(node, "max_versions", kind), boolField(node, "cas_required", kind),
+                    Duration.ofNanos(longField(node, "delete_version_after_nanos", kind)));
+        } catch (IllegalArgumentException e) {
+            throw corrupt(kind);
+        }
+    }
+
+    // ---- KV v2 key metadata -----------------------------------------------------------------
+
+    /** The {@code metadata/<path>} record. */
+    public byte[] encodeMetadata(KeyMetadata meta) {
+        ObjectNode node = nodes.objectNode();
+        node.put("format_version", FORMAT_VERSION);
+        node.put("key", meta.key());
+        node.put("created_time", GoTime.format(meta.createdTime()));
+        node.put("updated_time", GoTime.format(meta.updatedTime()));
+        node.put("current_version", meta.currentVersion());
+        node.put("oldest_version", meta.oldestVersion());
+        node.put("max_versions", meta.maxVersions());
+        node.put("cas_required", meta.casRequired());
+        node.put("delete_version_after_nanos", meta.deleteVersionAfter().toNanos());
+        if (meta.customMetadata() == null) {
+            node.putNull("custom_metadata");
+        } else {
+            ObjectNode custom = node.putObject("custom_metadata");
+            meta.customMetadata().forEach(custom::put);
+        }
+        ObjectNode versions = node.putObject("versions");
+        meta.versions().forEach((number, state) -> {
+            ObjectNode v = versions.putObject(Long.toString(number));
+            v.put("created_time", GoTime.format(state.createdTime()));
+            if (state.deletionTime() == null) {
+                v.putNull("deletion_time");
+            } else {
+                v.put("deletion_time", GoTime.format(state.deletionTime()));
+            }
+            v.put("destroyed", state.destroyed());
+        });
+        return write(node, "kv metadata");
+    }
+
+    /** Decodes a {@code metadata/<path>} record. */
+    public KeyMetadata decodeMetadata(byte[] bytes) {
+        String kind = "kv metadata";
+        JsonNode node = readTree(bytes, kind);
+        checkFormat(node.get("format_version"), kind);
+        try {
+            Map<String, String> custom = null;
+            JsonNode customNode = node.get("custom_metadata");
+            if (customNode != null && !customNode.isNull()) {
+                if (!customNode.isObject()) {
+                    throw corrupt(kind);
+                }
+                custom = new TreeMap<>();
+                for (Map.Entry<String, JsonNode> e : customNode.properties()) {
+                    if (!e.getValue().isTextual()) {
+                        throw corrupt(kind);
+                    }
+                    custom.put(e.getKey(), e.getValue().textValue());
+                }
+            }
+            JsonNode versionsNode = node.get("versions");
+            if (versionsNode == null || !versionsNode.isObject()) {
+                throw corrupt(kind);
+            }
+            TreeMap<Long, VersionMetadata> versions = new TreeMap<>();
+            for (Map.Entry<String, JsonNode> e : versionsNode.properties()) {
+                JsonNode v = e.getValue();
+                JsonNode deletion = v.get("deletion_time");
+                Instant deletionTime = deletion == null || deletion.isNull() ? null : time(deletion, kind);
+                versions.put(Long.parseLong(e.getKey()),
+                        new VersionMetadata(time(v.get("created_time"), kind), deletionTime, boolField(v, "destroyed", kind)));
+            }
+            return new KeyMetadata(textField(node, "key", kind), time(node.get("created_time"), kind),
+                    time(node.get("updated_time"), kind), longField(node, "current_version", kind),
+                    longField(node, "oldest_version", kind), intField(node, "max_versions", kind),
+                    boolField(node, "cas_required", kind),
+                    Duration.ofNanos(longField(node, "delete_version_after_nanos", kind)), custom, versions);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw corrupt(kind);
+        }
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private byte[] write(Object value, String kind) {
+        try {
+            return writer.writeValueAsBytes(value);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new InternalException("failed to encode " + kind + " record");
+        }
+    }
+
+    private Map<String, Object> readMap(byte[] bytes, String kind) {
+        try {
+            Map<String, Object> map = mapReader.readValue(bytes);
+            if (map == null) {
+                throw corrupt(kind);
+            }
+            return map;
+        } catch (IOException e) {
+            throw corrupt(kind);
+        }
+    }
+
+    private JsonNode readTree(byte[] bytes, String kind) {
+        try {
+            JsonNode node = mapper.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw corrupt(kind);
+            }
+            return node;
+        } catch (IOException e) {
+            throw corrupt(kind);
+        }
+    }
+
+    private static void checkFormat(Object value, String kind) {
+        long version;
+        if (value instanceof JsonNode node && node.isIntegralNumber()) {
+            version = node.longValue();
+        } else if (value instanceof Integer || value instanceof Long) {
+            version = ((Number) value).longValue();
+        } else {
+            throw corrupt(kind);
+        }
+        if (version != FORMAT_VERSION) {
+            throw new InternalException("unsupported format_version of " + kind + " record");
+        }
+    }
+
+    private static Instant time(JsonNode node, String kind) {
+        if (node == null || !node.isTextual()) {
+            throw corrupt(kind);
+        }
+        return GoTime.parse(node.textValue());
+    }
+
+    private static String textField(JsonNode node, String name, String kind) {
+        JsonNode v = node.get(name);
+        if (v == null || !v.isTextual()) {
+            throw corrupt(kind);
+        }
+        return v.textValue();
+    }
+
+    private static long longField(JsonNode node, String name, String kind) {
+        JsonNode v = node.get(name);
+        if (v == null || !v.canConvertToLong() || !v.isIntegralNumber()) {
+            throw corrupt(kind);
+        }
+        return v.longValue();
+    }
+
+    private static int intField(JsonNode node, String name, String kind) {
+        JsonNode v = node.get(name);
+        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber()) {
+            throw corrupt(kind);
+        }
+        return v.intValue();
+    }
+
+    private static boolean boolField(JsonNode node, String name, String kind) {
+        JsonNode v = node.get(name);
+        if (v == null || !v.isBoolean()) {
+            throw corrupt(kind);
+        }
+        return v.booleanValue();
+    }
+
+    private static InternalException corrupt(String kind) {
+        return new InternalException("corrupt " + kind + " record");
+    }
+}

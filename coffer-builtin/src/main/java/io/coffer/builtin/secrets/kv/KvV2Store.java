@@ -1,0 +1,77 @@
+package io.coffer.builtin.secrets.kv;
+
+import io.coffer.sdk.logical.Storage;
+import io.coffer.sdk.logical.StorageEntry;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Typed access to one KV v2 mount's storage in the {@link KvV2Layout}: one storage call per
+ * method, no caching, no locking (callers lock per key).
+ */
+final class KvV2Store {
+    private final Storage storage;
+    private final KvCodec codec;
+
+    KvV2Store(Storage storage, KvCodec codec) {
+        this.storage = storage;
+        this.codec = codec;
+    }
+
+    /** The engine configuration, or {@link EngineConfig#DEFAULT} when never written. */
+    EngineConfig config() {
+        StorageEntry entry = storage.get(KvV2Layout.CONFIG);
+        return entry == null ? EngineConfig.DEFAULT : codec.decodeConfig(entry.value());
+    }
+
+    void putConfig(EngineConfig config) {
+        storage.put(new StorageEntry(KvV2Layout.CONFIG, codec.encodeConfig(config)));
+    }
+
+    /** The metadata of secret {@code path}, or {@code null} when the secret does not exist. */
+    KeyMetadata metadata(String path) {
+        if (path.isEmpty()) {
+            return null;
+        }
+        StorageEntry entry = storage.get(KvV2Layout.metadataKey(path));
+        return entry == null ? null : codec.decodeMetadata(entry.value());
+    }
+
+    void putMetadata(KeyMetadata meta) {
+        storage.put(new StorageEntry(KvV2Layout.metadataKey(meta.key()), codec.encodeMetadata(meta)));
+    }
+
+    void deleteMetadata(String path) {
+        storage.delete(KvV2Layout.metadataKey(path));
+    }
+
+    /** The data of {@code version} of secret {@code path}, or {@code null} when not stored. */
+    Map<String, Object> versionData(String path, long version) {
+        StorageEntry entry = storage.get(KvV2Layout.versionKey(path, version));
+        return entry == null ? null : codec.decodeVersionData(entry.value());
+    }
+
+    void putVersionData(String path, long version, Map<String, Object> data) {
+        storage.put(new StorageEntry(KvV2Layout.versionKey(path, version), codec.encodeVersionData(data)));
+    }
+
+    void deleteVersionData(String path, long version) {
+        storage.delete(KvV2Layout.versionKey(path, version));
+    }
+
+    /** The names of the version entries stored for secret {@code path} (normally version numbers). */
+    List<String> storedVersionEntries(String path) {
+        return storage.list(KvV2Layout.versionsFolder(path));
+    }
+
+    /** Deletes one entry returned by {@link #storedVersionEntries(String)}. */
+    void deleteVersionEntry(String path, String entry) {
+        storage.delete(KvV2Layout.versionsFolder(path) + entry);
+    }
+
+    /** The secrets and folders directly below {@code folder} (empty or ending in {@code /}). */
+    List<String> listKeys(String folder) {
+        return storage.list(KvV2Layout.METADATA_PREFIX + folder);
+    }
+}

@@ -1,0 +1,253 @@
+package io.coffer.core;
+
+import io.coffer.builtin.BuiltinRegistry;
+import io.coffer.core.barrier.AesGcmBarrier;
+import io.coffer.core.barrier.BarrierKeyException;
+import io.coffer.core.barrier.SecurityBarrier;
+import io.coffer.core.physical.PhysicalBackend;
+import io.coffer.core.seal.InitResult;
+import io.coffer.core.seal.SealStatus;
+import io.coffer.core.seal.ShamirSeal;
+import io.coffer.core.storage.StoredJson;
+import io.coffer.core.token.TokenCreateRequest;
+import io.coffer.core.token.TokenEntry;
+import io.coffer.crypto.SecretBytes;
+import io.coffer.sdk.logical.Operation;
+import io.coffer.sdk.logical.Request;
+import io.coffer.sdk.logical.Response;
+import io.coffer.sdk.logical.exception.InternalException;
+import io.coffer.sdk.logical.exception.InvalidRequestException;
+import io.coffer.sdk.logical.exception.PermissionDeniedException;
+import io.coffer.sdk.logical.exception.SealedException;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * One Coffer node's core: its seal lifecycle (uninitialised → sealed → unsealed) and, while
+ * unsealed, the request pipeline. Requests hold a read lock, sealing takes the write lock, so a
+ * seal waits for in-flight requests and no request runs half-sealed.
+ */
+public final class Core {
+    private final PhysicalBackend physical;
+    private final BuiltinRegistry registry;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final StoredJson json = new StoredJson();
+    private final SecurityBarrier barrier;
+    private final ShamirSeal seal;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private volatile UnsealedState state;
+    private final String clusterId = UUID.randomUUID().toString();
+
+    public Core(PhysicalBackend physical, BuiltinRegistry registry, Clock clock, SecureRandom random) {
+        this.physical = physical;
+        this.registry = registry;
+        this.clock = clock;
+        this.random = random;
+        this.barrier = new AesGcmBarrier(physical, random, clock);
+        this.seal = new ShamirSeal(physical, json, random);
+    }
+
+    public boolean isInitialized() {
+        return seal.config() != null;
+    }
+
+    public boolean isSealed() {
+        return state == null;
+    }
+
+    public String storageType() {
+        return physical.type();
+    }
+
+    public String clusterId() {
+        return clusterId;
+    }
+
+    /**
+     * Initialises a new cluster: keyring, root key, seal config, built-in mounts, the default
+     * policy and a root token. The node is left sealed.
+     */
+    public InitResult initialize(int shares, int threshold) {
+        lock.writeLock().lock();
+        try {
+            if (isInitialized() || barrier.isInitialized()) {
+                throw new InvalidRequestException("Vault is already initialized");
+            }
+            ShamirSeal.validate(shares, threshold);
+            try (SecretBytes rootKey = SecretBytes.random(random, 32)) {
+                barrier.initialize(rootKey);
+                try {
+                    barrier.unseal(rootKey);
+                } catch (BarrierKeyException e) {
+                    throw new InternalException("freshly initialised barrier did not open");
+                }
+                UnsealedState fresh = new UnsealedState(barrier, registry, json, clock, random);
+                String rootToken;
+                try {
+                    fresh.start();
+                    rootToken = createRootToken(fresh, "");
+                } finally {
+                    fresh.close();
+                    barrier.seal();
+                }
+                List<byte[]> keys = seal.initialize(rootKey, shares, threshold);
+                return new InitResult(keys, rootToken);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Adds one unseal key share; unseals once the threshold is reached. */
+    public SealStatus unseal(byte[] share) {
+        lock.writeLock().lock();
+        try {
+            if (!isInitialized()) {
+                throw new InvalidRequestException("Vault is not initialized");
+            }
+            if (state != null) {
+                return sealStatus();
+            }
+            SecretBytes rootKey = seal.submit(share);
+            if (rootKey != null) {
+                try (rootKey) {
+                    barrier.unseal(rootKey);
+                } catch (BarrierKeyException e) {
+                    throw new InvalidRequestException("Error unsealing: unseal key is not valid");
+                }
+                UnsealedState next = new UnsealedState(barrier, registry, json, clock, random);
+                next.start();
+                state = next;
+            }
+            return sealStatus();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Discards the shares of the current unseal attempt. */
+    public SealStatus resetUnseal() {
+        if (state != null) {
+            throw new InvalidRequestException("vault is unsealed");
+        }
+        seal.reset();
+        return sealStatus();
+    }
+
+    public SealStatus sealStatus() {
+        return seal.status(state == null);
+    }
+
+    /** Seals this node after in-flight requests finish; idempotent. */
+    public void seal() {
+        lock.writeLock().lock();
+        try {
+            UnsealedState s = state;
+            state = null;
+            if (s != null) {
+                s.close();
+            }
+            barrier.seal();
+            seal.reset();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Seals on behalf of the bearer of {@code token}, who needs {@code update} and {@code sudo}
+     * on {@code sys/seal}. A node already sealed answers as a no-op.
+     */
+    public void sealAuthorized(String token) {
+        if (authorizeSudo(token, "sys/seal")) {
+            seal();
+        }
+    }
+
+    /**
+     * Checks that the bearer of {@code token} has {@code update} and {@code sudo} on
+     * {@code path}; returns false when the node is sealed (nothing to authorise against).
+     *
+     * @throws PermissionDeniedException when the token is invalid or lacks the grant
+     */
+    public boolean authorizeSudo(String token, String path) {
+        lock.readLock().lock();
+        try {
+            UnsealedState s = state;
+            if (s == null) {
+                return false;
+            }
+            TokenEntry entry = s.tokens.lookup(token);
+            if (entry == null) {
+                throw PermissionDeniedException.invalidToken();
+            }
+            Request req = Request.of(UUID.randomUUID().toString(), Operation.UPDATE, path, Map.of());
+            if (!s.pipeline.authorize(req, entry).sudo()) {
+                throw PermissionDeniedException.denied();
+            }
+            return true;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Handles a logical request for the bearer of {@code token}. */
+    public Response handle(Request request, String token) {
+        lock.readLock().lock();
+        try {
+            UnsealedState s = state;
+            if (s == null) {
+                throw new SealedException();
+            }
+            return s.pipeline.handle(request, token);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Creates a root token, with {@code id} when given (dev mode's {@code -dev-root-token-id}).
+     * Only for bootstrap code paths; the node must be unsealed.
+     */
+    public String createRootToken(String id) {
+        lock.readLock().lock();
+        try {
+            UnsealedState s = state;
+            if (s == null) {
+                throw new SealedException();
+            }
+            return createRootToken(s, id);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Revokes a token by id; for bootstrap code that replaces the generated root token. */
+    public void revokeToken(String id) {
+        lock.readLock().lock();
+        try {
+            UnsealedState s = state;
+            if (s == null) {
+                throw new SealedException();
+            }
+            TokenEntry e = s.tokens.lookup(id);
+            if (e != null) {
+                s.tokens.revokeTree(e);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private static String createRootToken(UnsealedState s, String id) {
+        return s.tokens.create(new TokenCreateRequest(id, "", List.of("root"), null, "root", 0, 0, 0, 0, false,
+                "auth/token/root", "", "")).entry().id();
+    }
+}

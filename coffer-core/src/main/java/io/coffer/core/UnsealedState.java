@@ -1,0 +1,125 @@
+package io.coffer.core;
+
+import io.coffer.builtin.BuiltinRegistry;
+import io.coffer.core.barrier.BarrierView;
+import io.coffer.core.barrier.SecurityBarrier;
+import io.coffer.core.cubbyhole.CubbyholeBackend;
+import io.coffer.core.policy.PolicyStore;
+import io.coffer.core.request.RequestPipeline;
+import io.coffer.core.routing.MountConfig;
+import io.coffer.core.routing.MountEntry;
+import io.coffer.core.routing.MountManager;
+import io.coffer.core.routing.MountTableStore;
+import io.coffer.core.routing.Router;
+import io.coffer.core.storage.StoredJson;
+import io.coffer.core.system.SystemBackend;
+import io.coffer.core.token.ExpirationManager;
+import io.coffer.core.token.TokenHasher;
+import io.coffer.core.token.TokenIds;
+import io.coffer.core.token.TokenRepository;
+import io.coffer.core.token.TokenStore;
+import io.coffer.sdk.logical.Backend;
+import io.coffer.sdk.logical.BackendConfig;
+import io.coffer.sdk.logical.BackendFactory;
+import io.coffer.sdk.logical.Storage;
+import io.coffer.sdk.logical.StorageEntry;
+import io.coffer.sdk.logical.exception.InvalidRequestException;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a node builds when it unseals and drops when it seals: mount tables and router,
+ * policy and token stores, the expiry timer and the request pipeline. Built from storage alone,
+ * so a restart rebuilds the same state.
+ */
+final class UnsealedState implements AutoCloseable {
+    private static final String SALT_KEY = "salt";
+
+    final Router router = new Router();
+    final MountManager mounts;
+    final PolicyStore policies;
+    final TokenStore tokens;
+    final ExpirationManager expiration;
+    final RequestPipeline pipeline;
+
+    UnsealedState(SecurityBarrier barrier, BuiltinRegistry registry, StoredJson json, Clock clock, SecureRandom random) {
+        Storage tokenView = new BarrierView(barrier, "sys/token/");
+        TokenHasher hasher = new TokenHasher(salt(tokenView, random));
+        this.policies = new PolicyStore(new BarrierView(barrier, "sys/policy/"), json);
+        this.mounts = new MountManager(barrier, new MountTableStore(barrier, json), router,
+                (entry, storage) -> resolve(entry, storage, barrier, registry, hasher, clock), random);
+        this.tokens = new TokenStore(new TokenRepository(tokenView, json, hasher), new TokenIds(random), clock,
+                () -> tokenTtl(false), () -> tokenTtl(true));
+        this.expiration = new ExpirationManager(tokens);
+        this.pipeline = new RequestPipeline(router, tokens, policies);
+    }
+
+    /** Loads mounts and policies from storage and starts expiring tokens. */
+    void start() {
+        mounts.load(List.of(
+                builtin(MountEntry.TABLE_MOUNTS, "cubbyhole/", "cubbyhole", "per-token private secret storage", true),
+                builtin(MountEntry.TABLE_MOUNTS, "sys/", "system", "system endpoints used for control, policy and debugging", false)),
+                List.of(builtin(MountEntry.TABLE_AUTH, "token/", "token", "token based credentials", false)));
+        policies.ensureDefault();
+        expiration.start();
+    }
+
+    private Backend resolve(MountEntry entry, Storage storage, SecurityBarrier barrier, BuiltinRegistry registry,
+                            TokenHasher hasher, Clock clock) {
+        switch (entry.type()) {
+            case "system":
+                return new SystemBackend(mounts, router, policies, tokens, barrier);
+            case "token":
+                return new io.coffer.core.token.TokenBackend(tokens);
+            case "cubbyhole":
+                tokens.addRevocationListener(CubbyholeBackend.cleaner(storage, hasher));
+                return new CubbyholeBackend(storage, hasher);
+            default:
+                BackendFactory factory = registry.factory(entry.type())
+                        .orElseThrow(() -> new InvalidRequestException("plugin not found in the catalog: " + entry.type()));
+                try {
+                    return factory.create(new BackendConfig(storage, entry.apiPath(), entry.options(),
+                            Duration.ofSeconds(entry.config().defaultLeaseTtl() == 0 ? SYSTEM_TTL : entry.config().defaultLeaseTtl()),
+                            clock));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidRequestException(e.getMessage());
+                }
+        }
+    }
+
+    static final long SYSTEM_TTL = 2764800L;
+
+    private long tokenTtl(boolean max) {
+        MountEntry token = mounts.entry(MountEntry.TABLE_AUTH, "token/");
+        long v = token == null ? 0 : (max ? token.config().maxLeaseTtl() : token.config().defaultLeaseTtl());
+        return v == 0 ? SYSTEM_TTL : v;
+    }
+
+    private static MountEntry builtin(String table, String path, String type, String description, boolean local) {
+        String accessor = (MountEntry.TABLE_AUTH.equals(table) ? "auth_" : "") + type + "_" + Integer.toHexString(path.hashCode() & 0x7fffffff);
+        return new MountEntry(table, path, type, description, java.util.UUID.randomUUID().toString(), accessor, local,
+                false, false, null, MountConfig.defaults(), "");
+    }
+
+    private static byte[] salt(Storage view, SecureRandom random) {
+        StorageEntry e = view.get(SALT_KEY);
+        if (e != null) {
+            return e.value();
+        }
+        byte[] salt = new byte[32];
+        random.nextBytes(salt);
+        view.put(new StorageEntry(SALT_KEY, salt));
+        return salt;
+    }
+
+
+    @Override
+    public void close() {
+        expiration.close();
+        mounts.unload();
+    }
+}

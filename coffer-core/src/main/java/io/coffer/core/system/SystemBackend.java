@@ -1,0 +1,50 @@
+package io.coffer.core.system;
+
+import io.coffer.core.barrier.SecurityBarrier;
+import io.coffer.core.policy.PolicyStore;
+import io.coffer.core.routing.MountEntry;
+import io.coffer.core.routing.MountManager;
+import io.coffer.core.routing.Router;
+import io.coffer.core.token.TokenStore;
+import io.coffer.sdk.framework.FrameworkBackend;
+import io.coffer.sdk.framework.Path;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code sys/} backend: mount tables, policies, capabilities, the KV preflight and the
+ * keyring. The sealed-state routes ({@code sys/init}, {@code sys/unseal}, {@code sys/health},
+ * …) are not here: they are answered before the request pipeline.
+ */
+public final class SystemBackend extends FrameworkBackend {
+
+    public SystemBackend(MountManager mounts, Router router, PolicyStore policies, TokenStore tokens,
+                         SecurityBarrier barrier) {
+        super(paths(mounts, router, policies, tokens, barrier));
+    }
+
+    @Override
+    public List<String> rootPaths() {
+        return List.of("auth/*", "rotate", "raw", "raw/*", "audit", "audit/*", "config/*", "leases/revoke-prefix/*",
+                "leases/revoke-force/*", "leases/lookup/*", "remount");
+    }
+
+    /** The KV preflight checks the caller's token itself and needs no policy on its own path. */
+    @Override
+    public List<String> unauthenticatedPaths() {
+        return List.of("internal/ui/mounts", "internal/ui/mounts/*");
+    }
+
+    private static List<Path> paths(MountManager mounts, Router router, PolicyStore policies, TokenStore tokens,
+                                    SecurityBarrier barrier) {
+        List<Path> all = new ArrayList<>();
+        all.addAll(new MountTablePaths(mounts, MountEntry.TABLE_MOUNTS).paths());
+        all.addAll(new MountTablePaths(mounts, MountEntry.TABLE_AUTH).paths());
+        all.addAll(new PolicyPaths(policies).paths());
+        all.addAll(new CapabilitiesPaths(policies, tokens).paths());
+        all.addAll(new InternalUiPaths(mounts, router, policies).paths());
+        all.addAll(new KeyPaths(barrier).paths());
+        return all;
+    }
+}

@@ -1,0 +1,170 @@
+package io.coffer.core.token;
+
+import io.coffer.sdk.framework.FieldData;
+import io.coffer.sdk.framework.FieldType;
+import io.coffer.sdk.framework.FrameworkBackend;
+import io.coffer.sdk.framework.Path;
+import io.coffer.sdk.logical.Operation;
+import io.coffer.sdk.logical.Request;
+import io.coffer.sdk.logical.Response;
+import io.coffer.sdk.logical.exception.InvalidRequestException;
+import io.coffer.sdk.logical.exception.PermissionDeniedException;
+
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The token auth method mounted at {@code auth/token/}: create, look up, renew and revoke
+ * tokens, by id, by accessor or for the caller itself.
+ */
+public final class TokenBackend extends FrameworkBackend {
+
+    public TokenBackend(TokenStore tokens) {
+        super(paths(tokens));
+    }
+
+    @Override
+    public List<String> rootPaths() {
+        return List.of("revoke-orphan*", "accessors*");
+    }
+
+    private static List<Path> paths(TokenStore tokens) {
+        TokenCreation creation = new TokenCreation(tokens);
+        return List.of(
+                creation.path("create-orphan", true),
+                creation.path("create", false),
+                Path.builder("create/{role_name}")
+                        .field("role_name", FieldType.STRING, "Token role")
+                        .write((req, data) -> {
+                            throw new InvalidRequestException("unknown role " + data.getString("role_name"));
+                        })
+                        .build(),
+                Path.builder("lookup-self")
+                        .operation(Operation.READ, (req, data) -> lookup(tokens, req.caller().token(), true))
+                        .operation(Operation.UPDATE, (req, data) -> lookup(tokens, req.caller().token(), true))
+                        .build(),
+                Path.builder("lookup")
+                        .field("token", FieldType.STRING, "Token to look up")
+                        .operation(Operation.READ, (req, data) -> lookup(tokens, tokenOrCaller(req, data), true))
+                        .operation(Operation.UPDATE, (req, data) -> lookup(tokens, tokenOrCaller(req, data), true))
+                        .build(),
+                Path.builder("lookup-accessor")
+                        .field("accessor", FieldType.STRING, "Accessor of the token")
+                        .operation(Operation.UPDATE, (req, data) -> Response.of(TokenResponses.lookup(
+                                byAccessor(tokens, data), false, tokens.nowSeconds())))
+                        .build(),
+                Path.builder("renew-self")
+                        .field("increment", FieldType.DURATION, "Requested extension")
+                        .operation(Operation.UPDATE, (req, data) -> renew(tokens, valid(tokens, req.caller().token()), data, true))
+                        .build(),
+                Path.builder("renew")
+                        .field("token", FieldType.STRING, "Token to renew")
+                        .field("increment", FieldType.DURATION, "Requested extension")
+                        .operation(Operation.UPDATE, (req, data) -> renew(tokens, bad(tokens, required(data)), data, true))
+                        .build(),
+                Path.builder("renew-accessor")
+                        .field("accessor", FieldType.STRING, "Accessor of the token")
+                        .field("increment", FieldType.DURATION, "Requested extension")
+                        .operation(Operation.UPDATE, (req, data) -> renew(tokens, byAccessor(tokens, data), data, false))
+                        .build(),
+                Path.builder("revoke-self")
+                        .operation(Operation.UPDATE, (req, data) -> {
+                            TokenEntry e = tokens.lookup(req.caller().token());
+                            if (e != null) {
+                                tokens.revokeTree(e);
+                            }
+                            return Response.noContent();
+                        })
+                        .build(),
+                Path.builder("revoke")
+                        .field("token", FieldType.STRING, "Token to revoke")
+                        .operation(Operation.UPDATE, (req, data) -> {
+                            TokenEntry e = tokens.lookup(required(data));
+                            if (e != null) {
+                                tokens.revokeTree(e);
+                            }
+                            return Response.noContent();
+                        })
+                        .build(),
+                Path.builder("revoke-accessor")
+                        .field("accessor", FieldType.STRING, "Accessor of the token")
+                        .operation(Operation.UPDATE, (req, data) -> {
+                            tokens.revokeTree(byAccessor(tokens, data));
+                            return Response.noContent();
+                        })
+                        .build(),
+                Path.builder("revoke-orphan")
+                        .field("token", FieldType.STRING, "Token to revoke")
+                        .operation(Operation.UPDATE, (req, data) -> {
+                            TokenEntry e = tokens.lookup(required(data));
+                            if (e != null) {
+                                tokens.revokeOrphan(e);
+                            }
+                            return Response.noContent();
+                        })
+                        .build(),
+                Path.builder("accessors/?")
+                        .operation(Operation.LIST, (req, data) -> Response.ofKeys(List.copyOf(new TreeSet<>(tokens.accessors()))))
+                        .build(),
+                Path.builder("roles/?")
+                        .operation(Operation.LIST, (req, data) -> Response.ofKeys(List.of()))
+                        .build());
+    }
+
+    private static String tokenOrCaller(Request req, FieldData data) {
+        String t = data.getString("token");
+        return t.isEmpty() ? req.caller().token() : t;
+    }
+
+    private static String required(FieldData data) {
+        String t = data.getString("token");
+        if (t.isEmpty()) {
+            throw new InvalidRequestException("missing token ID");
+        }
+        return t;
+    }
+
+    private static Response lookup(TokenStore tokens, String id, boolean includeId) {
+        return Response.of(TokenResponses.lookup(bad(tokens, id), includeId, tokens.nowSeconds()));
+    }
+
+    private static TokenEntry bad(TokenStore tokens, String id) {
+        if (id.isEmpty()) {
+            throw new InvalidRequestException("missing token ID");
+        }
+        TokenEntry e = tokens.lookup(id);
+        if (e == null) {
+            throw PermissionDeniedException.withMessage("bad token");
+        }
+        return e;
+    }
+
+    private static TokenEntry valid(TokenStore tokens, String id) {
+        TokenEntry e = tokens.lookup(id);
+        if (e == null) {
+            throw PermissionDeniedException.invalidToken();
+        }
+        return e;
+    }
+
+    private static TokenEntry byAccessor(TokenStore tokens, FieldData data) {
+        String accessor = data.getString("accessor");
+        if (accessor.isEmpty()) {
+            throw new InvalidRequestException("missing accessor");
+        }
+        TokenEntry e = tokens.lookupByAccessor(accessor);
+        if (e == null) {
+            throw new InvalidRequestException("invalid accessor");
+        }
+        return e;
+    }
+
+    private static Response renew(TokenStore tokens, TokenEntry entry, FieldData data, boolean includeToken) {
+        TokenStore.Created renewed = tokens.renew(entry, data.getDuration("increment").getSeconds());
+        Response r = Response.ofAuth(TokenResponses.auth(renewed.entry(), includeToken, tokens.nowSeconds()));
+        for (String w : renewed.warnings()) {
+            r = r.withWarning(w);
+        }
+        return r;
+    }
+}

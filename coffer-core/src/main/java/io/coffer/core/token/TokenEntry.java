@@ -1,0 +1,63 @@
+package io.coffer.core.token;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stored service token (format version {@value #FORMAT_VERSION}): its secret id, accessor,
+ * lineage, policies and lifetime. Stored encrypted at {@code sys/token/id/<hmac(id)>}; times are
+ * Unix seconds, TTLs seconds, {@code expireTime} 0 for never.
+ */
+public record TokenEntry(int formatVersion, String id, String accessor, String parent, List<String> policies,
+                         String path, Map<String, String> meta, String displayName, int numUses,
+                         long creationTime, long creationTtl, long explicitMaxTtl, long period, boolean renewable,
+                         String type, String entityId, long lastRenewalTime, long expireTime, String role,
+                         List<String> boundCidrs) {
+    public static final int FORMAT_VERSION = 1;
+
+    public TokenEntry {
+        policies = policies == null ? List.of() : List.copyOf(policies);
+        meta = meta == null ? null : Map.copyOf(meta);
+        parent = parent == null ? "" : parent;
+        entityId = entityId == null ? "" : entityId;
+        role = role == null ? "" : role;
+        type = type == null ? "service" : type;
+        boundCidrs = boundCidrs == null ? List.of() : List.copyOf(boundCidrs);
+    }
+
+    public boolean orphan() {
+        return parent.isEmpty();
+    }
+
+    public boolean isRoot() {
+        return policies.contains("root");
+    }
+
+    /** Whether the token has expired at {@code nowSeconds}. */
+    public boolean expiredAt(long nowSeconds) {
+        return expireTime > 0 && nowSeconds >= expireTime;
+    }
+
+    public TokenEntry withNumUses(int uses) {
+        return new TokenEntry(formatVersion, id, accessor, parent, policies, path, meta, displayName, uses,
+                creationTime, creationTtl, explicitMaxTtl, period, renewable, type, entityId, lastRenewalTime,
+                expireTime, role, boundCidrs);
+    }
+
+    public TokenEntry renewed(long now, long newExpireTime) {
+        return new TokenEntry(formatVersion, id, accessor, parent, policies, path, meta, displayName, numUses,
+                creationTime, creationTtl, explicitMaxTtl, period, renewable, type, entityId, now,
+                newExpireTime, role, boundCidrs);
+    }
+
+    public TokenEntry orphaned() {
+        return new TokenEntry(formatVersion, id, accessor, "", policies, path, meta, displayName, numUses,
+                creationTime, creationTtl, explicitMaxTtl, period, renewable, type, entityId, lastRenewalTime,
+                expireTime, role, boundCidrs);
+    }
+
+    @Override
+    public String toString() {
+        return "TokenEntry[accessor=" + accessor + ", policies=" + policies + ", path=" + path + "]";
+    }
+}

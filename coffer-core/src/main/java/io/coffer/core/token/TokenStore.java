@@ -1,0 +1,211 @@
+package io.coffer.core.token;
+
+import io.coffer.sdk.logical.exception.InvalidRequestException;
+import io.coffer.sdk.logical.exception.PermissionDeniedException;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * The token lifecycle: create with Vault's TTL rules, look up (expired or used-up tokens are
+ * invalid even before the expiry sweep runs), count uses, renew, and revoke with or without
+ * the children. State lives only in the {@link TokenRepository}'s storage.
+ */
+public final class TokenStore {
+    private final TokenRepository repository;
+    private final TokenIds ids;
+    private final Clock clock;
+    private final LongSupplier defaultTtl;
+    private final LongSupplier maxTtl;
+    private final List<Consumer<TokenEntry>> revocationListeners = new ArrayList<>();
+    private ExpirationScheduler scheduler = entry -> { };
+
+    /**
+     * @param defaultTtl the token mount's effective default TTL in seconds
+     * @param maxTtl     the token mount's effective max TTL in seconds
+     */
+    public TokenStore(TokenRepository repository, TokenIds ids, Clock clock, LongSupplier defaultTtl, LongSupplier maxTtl) {
+        this.repository = repository;
+        this.ids = ids;
+        this.clock = clock;
+        this.defaultTtl = defaultTtl;
+        this.maxTtl = maxTtl;
+    }
+
+    /** Something that arranges for an entry to be revoked when it expires. */
+    @FunctionalInterface
+    public interface ExpirationScheduler {
+        void schedule(TokenEntry entry);
+    }
+
+    /** The result of a creation: the entry and any warnings (a capped TTL). */
+    public record Created(TokenEntry entry, List<String> warnings) {
+    }
+
+    public void setExpirationScheduler(ExpirationScheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** Called with each token as it is revoked (cubbyhole cleanup). */
+    public void addRevocationListener(Consumer<TokenEntry> listener) {
+        revocationListeners.add(listener);
+    }
+
+    public Created create(TokenCreateRequest request) {
+        long now = nowSeconds();
+        List<String> warnings = new ArrayList<>();
+        boolean root = request.policies().contains("root");
+        long ttl;
+        if (request.period() > 0) {
+            ttl = request.period();
+            if (request.explicitMaxTtl() > 0 && ttl > request.explicitMaxTtl()) {
+                ttl = request.explicitMaxTtl();
+            }
+        } else {
+            ttl = request.ttl();
+            if (ttl == 0 && !root) {
+                ttl = defaultTtl.getAsLong();
+            }
+            if (request.explicitMaxTtl() > 0 && (ttl == 0 || ttl > request.explicitMaxTtl())) {
+                ttl = request.explicitMaxTtl();
+            }
+            long max = maxTtl.getAsLong();
+            if (max > 0 && ttl > max) {
+                warnings.add("TTL of \"" + ttl + "s\" exceeded the effective max_ttl of \"" + max
+                        + "s\"; TTL value is capped accordingly");
+                ttl = max;
+            }
+        }
+        String id = request.id().isEmpty() ? ids.newServiceToken() : request.id();
+        if (repository.byId(id) != null) {
+            throw new InvalidRequestException("cannot create a token with a duplicate ID");
+        }
+        TokenEntry entry = new TokenEntry(TokenEntry.FORMAT_VERSION, id, ids.newAccessor(), request.parent(),
+                request.policies(), request.path(), request.meta(), request.displayName(), request.numUses(), now, ttl,
+                request.explicitMaxTtl(), request.period(), request.renewable() && ttl > 0, "service",
+                request.entityId(), 0, ttl > 0 ? now + ttl : 0, request.role(), List.of());
+        repository.save(entry);
+        scheduler.schedule(entry);
+        return new Created(entry, warnings);
+    }
+
+    /** The valid entry for {@code id}, or {@code null} when unknown, expired or used up. */
+    public TokenEntry lookup(String id) {
+        if (id == null || id.isEmpty()) {
+            return null;
+        }
+        TokenEntry entry = repository.byId(id);
+        if (entry == null || entry.numUses() < 0) {
+            return null;
+        }
+        if (entry.expiredAt(nowSeconds())) {
+            revokeTree(entry);
+            return null;
+        }
+        return entry;
+    }
+
+    /** The valid entry behind {@code accessor}, or {@code null}. */
+    public TokenEntry lookupByAccessor(String accessor) {
+        if (accessor == null || accessor.isEmpty()) {
+            return null;
+        }
+        TokenEntry entry = repository.byAccessor(accessor);
+        return entry == null ? null : lookup(entry.id());
+    }
+
+    /**
+     * Spends one use of a limited-use token.
+     *
+     * @return the entry after the use; its {@code numUses} is -1 when this was the last use, and
+     *         the caller revokes it once the request is done
+     * @throws PermissionDeniedException when no use is left
+     */
+    public synchronized TokenEntry use(TokenEntry entry) {
+        if (entry.numUses() == 0) {
+            return entry;
+        }
+        TokenEntry current = repository.byId(entry.id());
+        if (current == null || current.numUses() < 0) {
+            throw PermissionDeniedException.invalidToken();
+        }
+        TokenEntry next = current.withNumUses(current.numUses() == 1 ? -1 : current.numUses() - 1);
+        repository.update(next);
+        return next;
+    }
+
+    /**
+     * Extends a token's life by {@code increment} seconds (0: its creation TTL), within its
+     * explicit max and the mount max.
+     */
+    public Created renew(TokenEntry entry, long increment) {
+        if (!entry.renewable()) {
+            throw new InvalidRequestException("lease is not renewable");
+        }
+        long now = nowSeconds();
+        List<String> warnings = new ArrayList<>();
+        long ttl = entry.period() > 0 ? entry.period() : (increment > 0 ? increment : entry.creationTtl());
+        long limit = Long.MAX_VALUE;
+        if (entry.explicitMaxTtl() > 0) {
+            limit = entry.creationTime() + entry.explicitMaxTtl();
+        }
+        long max = maxTtl.getAsLong();
+        if (entry.period() == 0 && max > 0) {
+            limit = Math.min(limit, entry.creationTime() + max);
+        }
+        if (limit != Long.MAX_VALUE && now + ttl > limit) {
+            ttl = Math.max(0, limit - now);
+            warnings.add("TTL of \"" + (increment > 0 ? increment : entry.creationTtl())
+                    + "s\" exceeded the effective max_ttl of \"" + ttl + "s\"; TTL value is capped accordingly");
+        }
+        TokenEntry renewed = entry.renewed(now, now + ttl);
+        repository.update(renewed);
+        scheduler.schedule(renewed);
+        return new Created(renewed, warnings);
+    }
+
+    /** Revokes {@code entry} and, depth first, every descendant. */
+    public void revokeTree(TokenEntry entry) {
+        for (TokenEntry child : repository.children(entry.id())) {
+            revokeTree(child);
+        }
+        revokeOne(entry);
+    }
+
+    /** Revokes {@code entry} only; its children become orphans. */
+    public void revokeOrphan(TokenEntry entry) {
+        for (TokenEntry child : repository.children(entry.id())) {
+            repository.unlinkChild(entry.id(), child);
+            repository.update(child.orphaned());
+        }
+        revokeOne(entry);
+    }
+
+    public List<String> accessors() {
+        return repository.accessors();
+    }
+
+    /** Every stored entry (for the expiry sweep on unseal). */
+    public List<TokenEntry> all() {
+        return repository.all();
+    }
+
+    /** Re-reads an entry from storage, bypassing validity checks (for the expiry sweep). */
+    public TokenEntry stored(String id) {
+        return repository.byId(id);
+    }
+
+    private void revokeOne(TokenEntry entry) {
+        repository.delete(entry);
+        for (Consumer<TokenEntry> l : revocationListeners) {
+            l.accept(entry);
+        }
+    }
+
+    public long nowSeconds() {
+        return clock.instant().getEpochSecond();
+    }
+}

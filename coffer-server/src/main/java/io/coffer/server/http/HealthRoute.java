@@ -1,0 +1,108 @@
+package io.coffer.server.http;
+
+import io.coffer.core.Core;
+import io.coffer.core.CofferVersion;
+import io.coffer.sdk.logical.exception.InvalidRequestException;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code GET|HEAD sys/health}: the node's state as a status code a load balancer can act on,
+ * with every override parameter of Vault ({@code standbyok}, {@code activecode},
+ * {@code sealedcode}, …) and Coffer's {@code drsecondaryok}. HEAD answers the same status with
+ * no body.
+ */
+final class HealthRoute {
+    private static final Set<String> TRUE = Set.of("1", "t", "T", "TRUE", "true", "True");
+    private static final Set<String> FALSE = Set.of("0", "f", "F", "FALSE", "false", "False");
+
+    private final Core core;
+    private final HttpExchange out;
+    private final Clock clock;
+    private final String clusterName;
+
+    HealthRoute(Core core, HttpExchange out, Clock clock, String clusterName) {
+        this.core = core;
+        this.out = out;
+        this.clock = clock;
+        this.clusterName = clusterName;
+    }
+
+    void handle(Request request, Response response, Callback callback) {
+        Fields q = Request.extractQueryParameters(request);
+        int status;
+        Map<String, Object> body;
+        try {
+            bool(q, "standbyok");
+            bool(q, "perfstandbyok");
+            bool(q, "drsecondaryok");
+            int uninit = code(q, "uninitcode", 501);
+            int sealedCode = code(q, "sealedcode", 503);
+            int active = code(q, "activecode", 200);
+            for (String name : new String[]{"standbycode", "drsecondarycode", "performancestandbycode", "haunhealthycode", "removedcode"}) {
+                code(q, name, 0);
+            }
+            boolean initialized = core.isInitialized();
+            boolean sealed = core.isSealed();
+            status = !initialized ? uninit : sealed ? sealedCode : active;
+            body = body(initialized, sealed);
+        } catch (InvalidRequestException e) {
+            out.writeErrors(response, callback, 400, java.util.List.of());
+            return;
+        }
+        if ("HEAD".equals(request.getMethod())) {
+            out.writeEmpty(response, callback, status);
+        } else {
+            out.writeJson(response, callback, status, body);
+        }
+    }
+
+    private Map<String, Object> body(boolean initialized, boolean sealed) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("initialized", initialized);
+        b.put("sealed", sealed);
+        b.put("standby", sealed);
+        b.put("performance_standby", false);
+        b.put("replication_performance_mode", sealed ? "unknown" : "disabled");
+        b.put("replication_dr_mode", sealed ? "unknown" : "disabled");
+        b.put("server_time_utc", clock.instant().getEpochSecond());
+        b.put("version", CofferVersion.VERSION);
+        if (!sealed) {
+            b.put("cluster_name", clusterName);
+            b.put("cluster_id", core.clusterId());
+        }
+        if (initialized) {
+            b.put("enterprise", false);
+            b.put("echo_duration_ms", 0);
+            b.put("clock_skew_ms", 0);
+            b.put("replication_primary_canary_age_ms", 0);
+        }
+        return b;
+    }
+
+    private static void bool(Fields q, String name) {
+        String v = q.getValue(name);
+        if (v != null && !v.isEmpty() && !TRUE.contains(v) && !FALSE.contains(v)) {
+            throw new InvalidRequestException("");
+        }
+    }
+
+    private static int code(Fields q, String name, int fallback) {
+        String v = q.getValue(name);
+        if (v == null || v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.coffer.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coffer.sdk.logical.exception.InternalException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes JSON answers the way every Vault client expects: {@code Content-Type:
+ * application/json} exactly, {@code Cache-Control: no-store}, bare or enveloped bodies, and
+ * {@code {"errors":[...]}} for failures.
+ */
+final class HttpExchange {
+    private static final String JSON = "application/json";
+    private final ObjectMapper json;
+
+    HttpExchange(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void writeJson(Response response, Callback callback, int status, Object body) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new InternalException("failed to encode response", e);
+        }
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+
+    void writeEmpty(Response response, Callback callback, int status) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, null, callback);
+    }
+
+    void writeErrors(Response response, Callback callback, int status, List<String> errors) {
+        writeJson(response, callback, status, Map.of("errors", errors));
+    }
+}
