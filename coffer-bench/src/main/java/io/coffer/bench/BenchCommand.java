@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
  * latency per scenario and client count.
  *
  * <p>Exit codes follow the {@code vault} CLI: 0 when every request succeeded, 1 for usage or
- * local errors, 2 when the server was unreachable, refused the seed writes, or answered any
- * measured request with a failure. The token is read from {@code -token} or
+ * local errors, 2 when the server was unreachable, refused the seed writes, answered any
+ * measured request with a failure, or completed no request successfully in some run. The token is read from {@code -token} or
  * {@code VAULT_TOKEN} and is never printed.
  */
 @Command(name = "bench",
@@ -53,7 +53,8 @@ import picocli.CommandLine.Spec;
             "  Start with a warm server: the first runs of a cold JVM are slower.",
             "",
             "Exit codes: 0 all requests succeeded, 1 usage or local error,",
-            "            2 server unreachable, seeding refused, or failed requests.",
+            "            2 server unreachable, seeding refused, failed requests, or a run",
+            "            without any successful request.",
             "",
             "Example:",
             "  coffer bench -address=http://127.0.0.1:8200 -clients=1,16,64 -format=json"})
@@ -221,7 +222,14 @@ public final class BenchCommand implements Callable<Integer> {
         } else {
             new TableReport().print(results, out);
         }
-        return results.stream().anyMatch(r -> r.errors() > 0) ? 2 : 0;
+        long failedRuns = results.stream().filter(r -> r.errors() > 0 || r.latency().count() == 0).count();
+        if (failedRuns > 0) {
+            err.printf("bench: %d of %d run(s) had failed requests or no successful request%n",
+                    failedRuns, results.size());
+            err.flush();
+            return 2;
+        }
+        return 0;
     }
 
     private ParameterException usage(String message) {

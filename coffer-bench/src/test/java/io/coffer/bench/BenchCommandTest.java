@@ -153,7 +153,7 @@ class BenchCommandTest {
     void execute_fakeVault_printsTableForEveryScenarioAndClientCount() throws Exception {
         try (FakeVault vault = new FakeVault(TOKEN, 200)) {
             int code = commandLine(Map.of("VAULT_ADDR", vault.url(), "VAULT_TOKEN", TOKEN)).execute(
-                    "-clients=1,2", "-duration=300ms", "-warmup=100ms", "-keys=20", "-value-size=32");
+                    "-clients=1,2", "-duration=500ms", "-warmup=200ms", "-keys=20", "-value-size=32");
 
             String table = out.toString();
             assertThat(code).as(err.toString()).isZero();
@@ -174,7 +174,7 @@ class BenchCommandTest {
     void execute_jsonFormat_printsArrayOfResultObjects() throws Exception {
         try (FakeVault vault = new FakeVault(TOKEN, 200)) {
             int code = commandLine(Map.of("VAULT_TOKEN", TOKEN)).execute("-address=" + vault.url(),
-                    "-scenarios=health", "-clients=1,3", "-duration=200ms", "-warmup=0", "-format=json");
+                    "-scenarios=health", "-clients=1,3", "-duration=500ms", "-warmup=200ms", "-format=json");
 
             String json = out.toString().strip();
             assertThat(code).as(err.toString()).isZero();
@@ -189,10 +189,22 @@ class BenchCommandTest {
     void execute_sealedServer_reportsErrorsByStatusAndExits2() throws Exception {
         try (FakeVault vault = new FakeVault(TOKEN, 503)) {
             int code = commandLine(Map.of("VAULT_ADDR", vault.url(), "VAULT_TOKEN", TOKEN))
-                    .execute("-scenarios=health", "-clients=1", "-duration=200ms", "-warmup=0");
+                    .execute("-scenarios=health", "-clients=1", "-duration=500ms", "-warmup=200ms");
 
             assertThat(code).isEqualTo(2);
             assertThat(out.toString()).containsPattern("health, 1 clients: 503 x [1-9]");
+            assertThat(err.toString()).contains("1 of 1 run(s) had failed requests or no successful request");
+        }
+    }
+
+    @Test
+    void execute_runWithoutAnySuccess_exits2() throws Exception {
+        try (RawHttpServer silent = new RawHttpServer(KeepAliveHttpClientTest.silent())) {
+            int code = commandLine(Map.of()).execute("-address=http://" + silent.endpoint().hostHeader(),
+                    "-scenarios=health", "-clients=1", "-duration=200ms", "-warmup=0", "-timeout=1s");
+
+            assertThat(code).isEqualTo(2);
+            assertThat(out.toString()).containsPattern("(?m)^health +1 +[01] +[01] +0\\.0 +- +- +- +-$");
         }
     }
 
@@ -230,7 +242,7 @@ class BenchCommandTest {
              FakeVault other = new FakeVault("never-sent", 200)) {
             String url = other.url() + "/plain";
             int code = commandLine(Map.of("VAULT_ADDR", vault.url(), "VAULT_TOKEN", TOKEN))
-                    .execute("-scenarios=health," + url, "-clients=1", "-duration=200ms", "-warmup=0");
+                    .execute("-scenarios=health," + url, "-clients=1", "-duration=500ms", "-warmup=200ms");
 
             assertThat(code).isEqualTo(2);  // the other server answers 403 to token-less requests
             assertThat(other.tokenlessRequests.get()).isPositive();

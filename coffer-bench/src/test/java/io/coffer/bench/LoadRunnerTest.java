@@ -94,7 +94,7 @@ class LoadRunnerTest {
 
             assertThat(s.firstIndexFor(0, 4)).isZero();
             assertThat(s.firstIndexFor(3, 4)).isEqualTo(3);
-            runner.run(s, 4, Duration.ZERO, Duration.ofMillis(200));
+            runner.run(s, 4, Duration.ZERO, Duration.ofMillis(500));
 
             assertThat(paths).containsExactlyInAnyOrder("/k0", "/k1", "/k2", "/k3");
         }
@@ -122,7 +122,7 @@ class LoadRunnerTest {
             RunResult r = impatient.run(get("slow", server.endpoint(), "/"), 1, Duration.ZERO, Duration.ofMillis(600));
 
             assertThat(r.errorsByKind()).containsOnlyKeys(ErrorCounts.TIMEOUT);
-            assertThat(r.errors()).isBetween(2L, 6L);
+            assertThat(r.errors()).isBetween(1L, 6L);
         }
     }
 

@@ -212,11 +212,8 @@ public final class VaultClient {
     URI base = settings.address();
     StringBuilder sb = new StringBuilder();
     sb.append(base.getScheme()).append("://").append(base.getRawAuthority());
-    String basePath = base.getRawPath() == null ? "" : base.getRawPath();
-    while (basePath.endsWith("/")) {
-      basePath = basePath.substring(0, basePath.length() - 1);
-    }
-    sb.append(basePath).append("/v1/").append(escapePath(path));
+    String basePath = base.getPath() == null ? "" : base.getPath();
+    sb.append(escapePath(ApiPaths.clean("/" + basePath + "/v1/" + path)));
     if (params != null && !params.isEmpty()) {
       sb.append('?').append(encodeQuery(params));
     }

@@ -124,10 +124,14 @@ public final class TokenStore {
      *         the caller revokes it once the request is done
      * @throws PermissionDeniedException when no use is left
      */
-    public synchronized TokenEntry use(TokenEntry entry) {
+    public TokenEntry use(TokenEntry entry) {
         if (entry.numUses() == 0) {
             return entry;
         }
+        return spendOne(entry);
+    }
+
+    private synchronized TokenEntry spendOne(TokenEntry entry) {
         TokenEntry current = repository.byId(entry.id());
         if (current == null || current.numUses() < 0) {
             throw PermissionDeniedException.invalidToken();

@@ -282,12 +282,14 @@ class AclTest {
             "+/data/*:read                        | secret/  | true",
             "sec*:read                            | secret/  | true",
             "kv/*:read                            | secret/  | false",
-            "secret:read                          | secret/  | false",
+            "secret:read                          | secret/  | true",
             "secret/a:deny,secret/b/*:deny        | secret/  | false",
             "secret/*:deny,secret/x:read          | secret/  | true",
             "secret/x/+/y:read                    | secret/z/| false",
             "secret/+/y:read                      | secret/z/| true",
-            "+:read                               | secret/  | false",
+            "+:read                               | secret/  | true",
+            "+/x:read                             | secret/  | true",
+            "+/x:read                             | secret/a/| false",
     })
     void hasAnyCapabilityUnder_rules_reportsReach(String spec, String prefix, boolean expected) {
         StringBuilder text = new StringBuilder();

@@ -1,5 +1,7 @@
 package io.coffer.sdk.framework;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +28,11 @@ public final class GoDuration {
             return Duration.ZERO;
         }
         if (s.chars().allMatch(Character::isDigit)) {
-            return Duration.ofSeconds(Long.parseLong(s));
+            try {
+                return Duration.ofSeconds(Long.parseLong(s));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("invalid duration");
+            }
         }
         boolean negative = s.startsWith("-");
         if (negative || s.startsWith("+")) {
@@ -34,30 +40,35 @@ public final class GoDuration {
         }
         Matcher m = PART.matcher(s);
         int position = 0;
-        double nanos = 0;
+        // exact decimal arithmetic, as Go's: a double turns "4.1m" into 245.999… seconds
+        BigDecimal nanos = BigDecimal.ZERO;
         while (position < s.length()) {
             if (!m.find(position) || m.start() != position) {
                 throw new IllegalArgumentException("invalid duration");
             }
-            nanos += Double.parseDouble(m.group(1)) * unitNanos(m.group(2));
+            nanos = nanos.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos(m.group(2)))));
             position = m.end();
         }
         if (position == 0) {
             throw new IllegalArgumentException("invalid duration");
         }
-        Duration d = Duration.ofNanos((long) nanos);
+        BigInteger whole = nanos.toBigInteger();
+        if (whole.bitLength() >= Long.SIZE) {
+            throw new IllegalArgumentException("invalid duration");
+        }
+        Duration d = Duration.ofNanos(whole.longValue());
         return negative ? d.negated() : d;
     }
 
-    private static double unitNanos(String unit) {
+    private static long unitNanos(String unit) {
         return switch (unit) {
-            case "ns" -> 1;
-            case "us", "µs" -> 1e3;
-            case "ms" -> 1e6;
-            case "s" -> 1e9;
-            case "m" -> 60e9;
-            case "h" -> 3600e9;
-            case "d" -> 86400e9;
+            case "ns" -> 1L;
+            case "us", "µs" -> 1_000L;
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            case "h" -> 3_600_000_000_000L;
+            case "d" -> 86_400_000_000_000L;
             default -> throw new IllegalArgumentException("invalid duration unit");
         };
     }

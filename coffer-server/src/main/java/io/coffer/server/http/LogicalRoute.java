@@ -14,7 +14,6 @@ import org.eclipse.jetty.util.Fields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The catch-all route: turns method, path, query and body into a logical request, hands it to
@@ -52,7 +51,7 @@ final class LogicalRoute {
             data = bodies.parse(RequestBody.read(request, maxBodyBytes));
         }
         String logicalPath = op == Operation.LIST && !path.endsWith("/") ? path + "/" : path;
-        String id = UUID.randomUUID().toString();
+        String id = RequestIds.next();
         io.coffer.sdk.logical.Request logical = new io.coffer.sdk.logical.Request(id, op, logicalPath, "", data,
                 null, null, Request.getRemoteAddr(request));
         io.coffer.sdk.logical.Response answer = core.handle(logical, token);

@@ -1,7 +1,6 @@
 package io.coffer.cli.command.kv;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import io.coffer.cli.api.ApiPaths;
 
 /**
  * Path arithmetic of the {@code kv} commands, as the vault CLI does it: Go's {@code path.Join}
@@ -36,45 +35,12 @@ public final class KvPaths {
 
   /** Go's {@code path.Join}: joins the non-empty elements with slashes and cleans the result. */
   public static String join(String... elems) {
-    StringBuilder sb = new StringBuilder();
-    for (String e : elems) {
-      if (e == null || e.isEmpty()) {
-        continue;
-      }
-      if (sb.length() > 0) {
-        sb.append('/');
-      }
-      sb.append(e);
-    }
-    return sb.length() == 0 ? "" : clean(sb.toString());
+    return ApiPaths.join(elems);
   }
 
   /** Go's {@code path.Clean}: removes duplicate slashes, {@code .} and {@code ..} elements. */
   public static String clean(String path) {
-    if (path.isEmpty()) {
-      return ".";
-    }
-    boolean rooted = path.charAt(0) == '/';
-    Deque<String> out = new ArrayDeque<>();
-    for (String seg : path.split("/")) {
-      if (seg.isEmpty() || seg.equals(".")) {
-        continue;
-      }
-      if (seg.equals("..")) {
-        if (!out.isEmpty() && !out.peekLast().equals("..")) {
-          out.removeLast();
-        } else if (!rooted) {
-          out.addLast("..");
-        }
-        continue;
-      }
-      out.addLast(seg);
-    }
-    String joined = String.join("/", out);
-    if (rooted) {
-      return "/" + joined;
-    }
-    return joined.isEmpty() ? "." : joined;
+    return ApiPaths.clean(path);
   }
 
   private static String trimSuffix(String s, String suffix) {
