@@ -14,11 +14,13 @@ import javax.net.ssl.SSLContext;
  * Vault's Go client does (307 keeps method and body).
  *
  * <p>The {@code HttpClient} and its TLS context are created on the first exchange only, so
- * commands that never reach the network pay nothing for them.
+ * commands that never reach the network pay nothing for them; for {@code http://} addresses no
+ * TLS context is initialized at all.
  */
 public final class JdkHttpTransport implements Transport {
   private final Supplier<SSLContext> sslContext;
   private final Duration timeout;
+  private final boolean plainHttp;
   private HttpClient client;
 
   /**
@@ -26,10 +28,12 @@ public final class JdkHttpTransport implements Transport {
    *
    * @param sslContext supplies the TLS context when the client is first needed
    * @param timeout per-request timeout (Vault's {@code VAULT_CLIENT_TIMEOUT}, default 60 s)
+   * @param plainHttp true when the server address is {@code http://}: no TLS context is built
    */
-  public JdkHttpTransport(Supplier<SSLContext> sslContext, Duration timeout) {
+  public JdkHttpTransport(Supplier<SSLContext> sslContext, Duration timeout, boolean plainHttp) {
     this.sslContext = sslContext;
     this.timeout = timeout;
+    this.plainHttp = plainHttp;
   }
 
   @Override
@@ -59,9 +63,13 @@ public final class JdkHttpTransport implements Transport {
               .version(HttpClient.Version.HTTP_1_1)
               .followRedirects(HttpClient.Redirect.NORMAL)
               .connectTimeout(timeout);
-      SSLContext ctx = sslContext.get();
-      if (ctx != null) {
-        b.sslContext(ctx);
+      if (plainHttp) {
+        b.sslContext(new PlainHttpSslContext());
+      } else {
+        SSLContext ctx = sslContext.get();
+        if (ctx != null) {
+          b.sslContext(ctx);
+        }
       }
       client = b.build();
     }

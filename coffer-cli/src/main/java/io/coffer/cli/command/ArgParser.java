@@ -9,20 +9,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * Parses a command line against declared {@link FlagSpec}s with picocli's programmatic API (no
- * annotations, no reflection on command classes).
+ * Parses a command line against declared {@link FlagSpec}s with the semantics of Go's {@code
+ * flag} package, which the vault CLI uses.
  *
- * <p>Flags are accepted with one or two dashes and as {@code -name=value} or {@code -name value};
- * booleans also as {@code -name=false}. {@code @file} arguments are left alone (they are vault's
- * data syntax, not picocli argument files), and a repeated single-valued flag keeps its last
- * value, as Go's flag package does. Errors use Go's wording, e.g. {@code flag provided but not
- * defined: -foo}.
+ * <ul>
+ *   <li>a flag is {@code -name} or {@code --name}, its value {@code -name=value} or {@code -name
+ *       value}; booleans take {@code -name}, {@code -name=true} or {@code -name=false};
+ *   <li>{@code --} ends the flags and a lone {@code -} is an argument (stdin);
+ *   <li>a single-valued flag given twice keeps its last value;
+ *   <li>{@code @file} arguments are left alone (they are vault's data syntax).
+ * </ul>
+ *
+ * <p>Unlike Go, known flags are also accepted after the first positional argument ({@code coffer
+ * kv get secret/foo -format=json}); unknown dash-arguments there stay positional, since they may
+ * be data. Errors use Go's wording ({@code flag provided but not defined: -foo}).
+ *
+ * <p>This replaces picocli: picocli's {@code CommandLine} registers its built-in converters by
+ * reflection on construction (java.sql, java.time...), which measured 130+ ms of start-up, more
+ * than a quarter of the CLI's budget.
  */
 public final class ArgParser {
   private ArgParser() {}
@@ -33,95 +39,107 @@ public final class ArgParser {
    * @throws UsageException for unknown flags, missing or malformed values
    */
   public static ParsedArgs parse(List<FlagSpec> flags, List<String> args) throws UsageException {
-    CommandSpec spec = CommandSpec.create();
-    spec.parser()
-        .expandAtFiles(false)
-        .posixClusteredShortOptionsAllowed(false)
-        .overwrittenOptionsAllowed(true)
-        .toggleBooleanFlags(false)
-        .trimQuotes(false)
-        .splitQuotedStrings(false)
-        .unmatchedArgumentsAllowed(false)
-        .caseInsensitiveEnumValuesAllowed(false);
-    Map<String, OptionSpec> options = new LinkedHashMap<>();
     Map<String, FlagSpec> byName = new HashMap<>();
     for (FlagSpec f : flags) {
-      List<String> names = new ArrayList<>();
-      List<String> all = new ArrayList<>();
-      all.add(f.name());
-      all.addAll(f.aliases());
-      for (String n : all) {
-        names.add("-" + n);
-        names.add("--" + n);
-      }
-      OptionSpec.Builder b = OptionSpec.builder(names.toArray(new String[0]));
-      if (f.type() == FlagType.BOOL) {
-        b.type(boolean.class).arity("0..1");
-      } else if (f.type().repeatable()) {
-        b.type(List.class).auxiliaryTypes(String.class).arity("1");
-      } else {
-        b.type(String.class).arity("1");
-      }
-      b.paramLabel("<" + f.type().example() + ">");
-      OptionSpec o = b.build();
-      spec.addOption(o);
-      options.put(f.name(), o);
       byName.put(f.name(), f);
+      for (String alias : f.aliases()) {
+        byName.put(alias, f);
+      }
     }
-    PositionalParamSpec positional =
-        PositionalParamSpec.builder()
-            .index("0..*")
-            .arity("0..*")
-            .type(List.class)
-            .auxiliaryTypes(String.class)
-            .paramLabel("ARGS")
-            .build();
-    spec.addPositional(positional);
-
-    CommandLine.ParseResult result;
-    try {
-      result = new CommandLine(spec).parseArgs(args.toArray(new String[0]));
-    } catch (CommandLine.UnmatchedArgumentException e) {
-      List<String> unmatched = e.getUnmatched();
-      String first = unmatched.isEmpty() ? "" : unmatched.get(0);
-      int eq = first.indexOf('=');
-      throw new UsageException(
-          "flag provided but not defined: " + (eq > 0 ? first.substring(0, eq) : first));
-    } catch (CommandLine.MissingParameterException e) {
-      String name = e.getMissing().isEmpty() ? "" : primaryName(e.getMissing().get(0));
-      throw new UsageException("flag needs an argument: " + name);
-    } catch (CommandLine.ParameterException e) {
-      throw new UsageException(e.getMessage());
-    }
-
-    Map<String, Object> values = new HashMap<>();
+    Map<String, Object> raw = new LinkedHashMap<>();
     Set<String> set = new HashSet<>();
-    for (Map.Entry<String, OptionSpec> e : options.entrySet()) {
-      FlagSpec f = byName.get(e.getKey());
-      OptionSpec o = e.getValue();
-      boolean matched = result.hasMatchedOption(o);
-      if (matched) {
-        set.add(f.name());
-        values.put(f.name(), convert(f, o.getValue()));
-      } else {
-        values.put(f.name(), defaultOf(f));
-      }
-    }
     List<String> positionals = new ArrayList<>();
-    Object pv = positional.getValue();
-    if (pv instanceof List<?> l) {
-      for (Object o : l) {
-        positionals.add(String.valueOf(o));
+    boolean seenPositional = false;
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.equals("--")) {
+        positionals.addAll(args.subList(i + 1, args.size()));
+        break;
       }
+      if (arg.length() < 2 || arg.charAt(0) != '-') {
+        positionals.add(arg);
+        seenPositional = true;
+        continue;
+      }
+      String body = arg.substring(arg.charAt(1) == '-' ? 2 : 1);
+      if (body.isEmpty() || body.charAt(0) == '-' || body.charAt(0) == '=') {
+        if (seenPositional) {
+          positionals.add(arg);
+          continue;
+        }
+        throw new UsageException("bad flag syntax: " + arg);
+      }
+      int eq = body.indexOf('=');
+      String name = eq < 0 ? body : body.substring(0, eq);
+      String value = eq < 0 ? null : body.substring(eq + 1);
+      FlagSpec f = byName.get(name);
+      if (f == null) {
+        if (seenPositional) {
+          positionals.add(arg);
+          continue;
+        }
+        throw new UsageException("flag provided but not defined: -" + name);
+      }
+      if (f.type() == FlagType.BOOL) {
+        boolean b = true;
+        if (value != null) {
+          Boolean parsed = parseBool(value);
+          if (parsed == null) {
+            throw new UsageException(
+                "invalid boolean value \"" + value + "\" for -" + name + ": parse error");
+          }
+          b = parsed;
+        }
+        raw.put(f.name(), b);
+      } else {
+        if (value == null) {
+          if (i + 1 >= args.size()) {
+            throw new UsageException("flag needs an argument: -" + name);
+          }
+          value = args.get(++i);
+        }
+        Object converted = convert(f, name, value);
+        if (f.type().repeatable()) {
+          Object previous = raw.get(f.name());
+          raw.put(f.name(), merge(previous, converted));
+        } else {
+          raw.put(f.name(), converted);
+        }
+      }
+      set.add(f.name());
+    }
+    Map<String, Object> values = new HashMap<>();
+    for (FlagSpec f : flags) {
+      values.put(f.name(), raw.containsKey(f.name()) ? raw.get(f.name()) : defaultOf(f));
     }
     return new ParsedArgs(values, set, positionals);
   }
 
-  private static String primaryName(Object argSpec) {
-    if (argSpec instanceof OptionSpec o) {
-      return o.names()[0];
+  @SuppressWarnings("unchecked")
+  private static Object merge(Object previous, Object next) {
+    if (previous == null) {
+      return next;
     }
-    return String.valueOf(argSpec);
+    if (previous instanceof Map<?, ?> p) {
+      Map<String, String> out = new LinkedHashMap<>((Map<String, String>) p);
+      out.putAll((Map<String, String>) next);
+      return out;
+    }
+    List<String> out = new ArrayList<>((List<String>) previous);
+    out.addAll((List<String>) next);
+    return out;
+  }
+
+  /** Go's {@code strconv.ParseBool}; null when the text is not a boolean. */
+  static Boolean parseBool(String s) {
+    switch (s) {
+      case "1", "t", "T", "TRUE", "true", "True":
+        return Boolean.TRUE;
+      case "0", "f", "F", "FALSE", "false", "False":
+        return Boolean.FALSE;
+      default:
+        return null;
+    }
   }
 
   private static Object defaultOf(FlagSpec f) {
@@ -144,67 +162,51 @@ public final class ArgParser {
     return d;
   }
 
-  private static Object convert(FlagSpec f, Object raw) throws UsageException {
-    String flag = "-" + f.name();
+  private static Object convert(FlagSpec f, String name, String value) throws UsageException {
+    String flag = "-" + name;
     switch (f.type()) {
-      case BOOL:
-        return Boolean.TRUE.equals(raw);
       case STRING:
-        return raw == null ? "" : raw.toString();
-      case INT: {
-        String s = String.valueOf(raw).trim();
+        return value;
+      case INT:
         try {
-          return Long.parseLong(s);
+          return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
           throw new UsageException(
-              "invalid value \"" + s + "\" for flag " + flag + ": parse error");
+              "invalid value \"" + value + "\" for flag " + flag + ": parse error");
         }
-      }
-      case DURATION: {
-        String s = String.valueOf(raw);
+      case DURATION:
         try {
-          Duration d = Durations.parse(s);
+          Duration d = Durations.parse(value);
           return d;
         } catch (IllegalArgumentException e) {
           throw new UsageException(
-              "invalid value \"" + s + "\" for flag " + flag + ": " + e.getMessage());
+              "invalid value \"" + value + "\" for flag " + flag + ": " + e.getMessage());
         }
-      }
       case STRING_SLICE: {
         List<String> out = new ArrayList<>();
-        for (Object o : (List<?>) raw) {
-          for (String part : String.valueOf(o).split(",", -1)) {
-            String p = part.strip();
-            if (!p.isEmpty()) {
-              out.add(p);
-            }
+        for (String part : value.split(",", -1)) {
+          String p = part.strip();
+          if (!p.isEmpty()) {
+            out.add(p);
           }
         }
         return out;
       }
-      case STRING_LIST: {
-        List<String> out = new ArrayList<>();
-        for (Object o : (List<?>) raw) {
-          out.add(String.valueOf(o));
-        }
-        return out;
-      }
+      case STRING_LIST:
+        return List.of(value);
       case STRING_MAP: {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Object o : (List<?>) raw) {
-          String kv = String.valueOf(o);
-          int eq = kv.indexOf('=');
-          if (eq < 0) {
-            throw new UsageException(
-                "invalid value \"" + kv + "\" for flag " + flag + ": missing = in KV pair: \""
-                    + kv + "\"");
-          }
-          out.put(kv.substring(0, eq), kv.substring(eq + 1));
+        int eq = value.indexOf('=');
+        if (eq < 0) {
+          throw new UsageException(
+              "invalid value \"" + value + "\" for flag " + flag + ": missing = in KV pair: \""
+                  + value + "\"");
         }
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put(value.substring(0, eq), value.substring(eq + 1));
         return out;
       }
       default:
-        throw new IllegalStateException("unknown flag type " + f.type());
+        throw new IllegalStateException("unexpected flag type " + f.type());
     }
   }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
 public final class GoJson {
 
   /** Orders strings by code point, which is Go's byte-wise order of UTF-8 strings. */
-  public static final Comparator<String> GO_STRING_ORDER = GoJson::compareCodePoints;
+  public static final Comparator<String> GO_STRING_ORDER = new GoStringOrder();
 
   private GoJson() {}
 
@@ -53,7 +53,7 @@ public final class GoJson {
       for (Map.Entry<?, ?> e : map.entrySet()) {
         entries.add(Map.entry(String.valueOf(e.getKey()), nullSafe(e.getValue())));
       }
-      entries.sort(Map.Entry.comparingByKey(GO_STRING_ORDER));
+      entries.sort(new KeyOrder());
       writeObject(sb, entries, indent, depth);
     } else if (value instanceof Collection<?> list) {
       writeArray(sb, list, indent, depth);
@@ -186,6 +186,22 @@ public final class GoJson {
       sb.append('0');
     }
     sb.append(hex);
+  }
+
+  /** Orders map entries by key, Go style. */
+  private static final class KeyOrder implements Comparator<Map.Entry<String, Object>> {
+    @Override
+    public int compare(Map.Entry<String, Object> a, Map.Entry<String, Object> b) {
+      return compareCodePoints(a.getKey(), b.getKey());
+    }
+  }
+
+  /** Go's string order; a class rather than a method reference to keep start-up cheap. */
+  private static final class GoStringOrder implements Comparator<String> {
+    @Override
+    public int compare(String a, String b) {
+      return compareCodePoints(a, b);
+    }
   }
 
   private static int compareCodePoints(String a, String b) {

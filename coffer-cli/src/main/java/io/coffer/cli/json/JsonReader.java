@@ -19,11 +19,16 @@ import java.util.Map;
  * Go's {@code json.Decoder}, it decodes the first value of the input and ignores what follows.
  */
 public final class JsonReader {
-  private final JsonFactory factory;
+  private JsonFactory factory;
 
-  /** Creates a reader with its own Jackson factory. */
-  public JsonReader() {
-    this.factory = new JsonFactory();
+  /** Creates a reader; its Jackson factory is created on first use. */
+  public JsonReader() {}
+
+  private JsonFactory factory() {
+    if (factory == null) {
+      factory = new JsonFactory();
+    }
+    return factory;
   }
 
   /**
@@ -41,7 +46,7 @@ public final class JsonReader {
    * @throws JsonException if the input is empty or not valid JSON
    */
   public Object read(byte[] bytes) {
-    try (JsonParser parser = factory.createParser(bytes)) {
+    try (JsonParser parser = factory().createParser(bytes)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new JsonException("unexpected end of JSON input");

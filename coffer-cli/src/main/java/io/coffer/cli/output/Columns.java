@@ -25,7 +25,7 @@ public final class Columns {
     if (rows.isEmpty()) {
       return "";
     }
-    String[] headers = rows.get(0).split(java.util.regex.Pattern.quote(delim), -1);
+    String[] headers = split(rows.get(0), delim);
     StringBuilder underline = new StringBuilder();
     for (int i = 0; i < headers.length; i++) {
       underline.append("-".repeat(headers[i].strip().length()));
@@ -48,7 +48,7 @@ public final class Columns {
     List<String[]> cells = new ArrayList<>(rows.size());
     List<Integer> widths = new ArrayList<>();
     for (String row : rows) {
-      String[] parts = row.split(java.util.regex.Pattern.quote(delim), -1);
+      String[] parts = split(row, delim);
       for (int i = 0; i < parts.length; i++) {
         String v = parts[i].strip();
         if (v.isEmpty()) {
@@ -80,5 +80,18 @@ public final class Columns {
     }
     out.setLength(out.length() - 1);
     return out.toString();
+  }
+
+  /** Splits on every occurrence of {@code delim} (no regular expressions), keeping empties. */
+  static String[] split(String s, String delim) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    int idx;
+    while ((idx = s.indexOf(delim, start)) >= 0) {
+      out.add(s.substring(start, idx));
+      start = idx + delim.length();
+    }
+    out.add(s.substring(start));
+    return out.toArray(new String[0]);
   }
 }

@@ -81,31 +81,30 @@ public final class GoFormat {
   /** Quotes a string like Go's {@code strconv.Quote}. */
   public static String quote(String s) {
     StringBuilder sb = new StringBuilder("\"");
-    s.codePoints()
-        .forEach(
-            cp -> {
-              switch (cp) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case 7 -> sb.append("\\a");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case 11 -> sb.append("\\v");
-                default -> {
-                  if (cp < 0x20 || cp == 0x7f) {
-                    sb.append(String.format("\\x%02x", cp));
-                  } else if (!isPrintable(cp)) {
-                    sb.append(
-                        cp > 0xFFFF ? String.format("\\U%08x", cp) : String.format("\\u%04x", cp));
-                  } else {
-                    sb.appendCodePoint(cp);
-                  }
-                }
-              }
-            });
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      switch (cp) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case 7 -> sb.append("\\a");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        case 11 -> sb.append("\\v");
+        default -> {
+          if (cp < 0x20 || cp == 0x7f) {
+            sb.append(String.format("\\x%02x", cp));
+          } else if (!isPrintable(cp)) {
+            sb.append(cp > 0xFFFF ? String.format("\\U%08x", cp) : String.format("\\u%04x", cp));
+          } else {
+            sb.appendCodePoint(cp);
+          }
+        }
+      }
+    }
     return sb.append('"').toString();
   }
 

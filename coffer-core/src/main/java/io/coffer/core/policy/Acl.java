@@ -2,6 +2,7 @@ package io.coffer.core.policy;
 
 import io.coffer.sdk.logical.Operation;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -149,16 +150,8 @@ public final class Acl {
     }
 
     private NonExactRule bestNonExact(String path, int end) {
-        NonExactRule best = rules.prefixTrie.longestPrefixOf(path, end);
-        for (NonExactRule r : rules.segmentRules) {
-            if (best != null && r.rank < best.rank) {
-                break;
-            }
-            if (r.matches(path, end)) {
-                return r;
-            }
-        }
-        return best;
+        return SegmentTrie.higher(rules.prefixTrie.longestPrefixOf(path, end),
+                rules.segmentTrie.best(path, end, SegmentTrie.Filter.ANY));
     }
 
     /**
@@ -169,47 +162,39 @@ public final class Acl {
     private Permissions resolveListWithSlash(String path) {
         int full = path.length();
         int trimmed = full - 1;
-        NonExactRule bestAny = null;
-        NonExactRule bestDeny = null;
-        NonExactRule bestList = null;
-        NonExactRule c = rules.prefixTrie.longestPrefixOf(path, full);
-        if (c != null) {
-            bestAny = c;
-            bestDeny = c.permissions.denies() ? c : null;
-            bestList = c.permissions.has(Capability.LIST) ? c : null;
-        }
-        c = rules.prefixTrie.longestPrefixOf(path, trimmed);
-        if (c != null) {
-            bestAny = higher(bestAny, c);
-            if (c.permissions.denies()) {
-                bestDeny = higher(bestDeny, c);
-            }
-            if (c.permissions.has(Capability.LIST)) {
-                bestList = higher(bestList, c);
-            }
-        }
-        for (NonExactRule r : rules.segmentRules) {
-            if (r.matches(path, full) || r.matches(path, trimmed)) {
-                bestAny = higher(bestAny, r);
-                if (r.permissions.denies()) {
-                    bestDeny = higher(bestDeny, r);
-                }
-                if (r.permissions.has(Capability.LIST)) {
-                    bestList = higher(bestList, r);
-                }
-            }
-        }
+        NonExactRule globFull = rules.prefixTrie.longestPrefixOf(path, full);
+        NonExactRule globTrimmed = rules.prefixTrie.longestPrefixOf(path, trimmed);
+        NonExactRule bestDeny = higher(
+                higher(denying(globFull), denying(globTrimmed)),
+                higher(rules.segmentTrie.best(path, full, SegmentTrie.Filter.DENY),
+                        rules.segmentTrie.best(path, trimmed, SegmentTrie.Filter.DENY)));
+        NonExactRule bestList = higher(
+                higher(listing(globFull), listing(globTrimmed)),
+                higher(rules.segmentTrie.best(path, full, SegmentTrie.Filter.LIST),
+                        rules.segmentTrie.best(path, trimmed, SegmentTrie.Filter.LIST)));
         if (bestDeny != null && (bestList == null || bestList.rank < bestDeny.rank)) {
             return bestDeny.permissions;
         }
         if (bestList != null) {
             return bestList.permissions;
         }
+        NonExactRule bestAny = higher(
+                higher(globFull, globTrimmed),
+                higher(rules.segmentTrie.best(path, full, SegmentTrie.Filter.ANY),
+                        rules.segmentTrie.best(path, trimmed, SegmentTrie.Filter.ANY)));
         return bestAny == null ? null : bestAny.permissions;
     }
 
-    private static NonExactRule higher(NonExactRule current, NonExactRule candidate) {
-        return current == null || candidate.rank > current.rank ? candidate : current;
+    private static NonExactRule denying(NonExactRule r) {
+        return r != null && r.permissions.denies() ? r : null;
+    }
+
+    private static NonExactRule listing(NonExactRule r) {
+        return r != null && r.permissions.has(Capability.LIST) ? r : null;
+    }
+
+    private static NonExactRule higher(NonExactRule a, NonExactRule b) {
+        return SegmentTrie.higher(a, b);
     }
 
     private static String stripLeadingSlashes(String path) {
@@ -225,7 +210,7 @@ public final class Acl {
         if (root) {
             return List.of();
         }
-        java.util.List<String> out = new java.util.ArrayList<>(rules.exact.keySet());
+        List<String> out = new ArrayList<>(rules.exact.keySet());
         for (NonExactRule r : rules.prefixRules) {
             out.add(r.key);
         }

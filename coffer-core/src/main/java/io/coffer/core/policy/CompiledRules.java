@@ -2,7 +2,7 @@ package io.coffer.core.policy;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The lookup structures of one ACL, built once from its policies: exact rules in a hash map (and
  * a second map keyed {@code path + "/"} for Vault's LIST fallback), glob rules in a
- * {@link PrefixTrie}, segment-wildcard rules in an array by descending priority. Rules written
+ * {@link PrefixTrie}, segment-wildcard rules in a {@link SegmentTrie} (and, for the mount
+ * preflight, in an array). Rules written
  * for the same path in several stanzas or policies are merged first ({@link PermissionsBuilder});
  * identity-templated paths ({@code {{…}}}) are skipped, as Vault skips them for tokens without
  * an entity. Immutable.
@@ -22,14 +23,16 @@ final class CompiledRules {
     final Map<String, Permissions> exactWithSlash;
     final PrefixTrie prefixTrie;
     final NonExactRule[] prefixRules;
+    final SegmentTrie segmentTrie;
     final NonExactRule[] segmentRules;
 
     private CompiledRules(Map<String, Permissions> exact, Map<String, Permissions> exactWithSlash,
-            PrefixTrie prefixTrie, NonExactRule[] prefixRules, NonExactRule[] segmentRules) {
+            PrefixTrie prefixTrie, NonExactRule[] prefixRules, SegmentTrie segmentTrie, NonExactRule[] segmentRules) {
         this.exact = exact;
         this.exactWithSlash = exactWithSlash;
         this.prefixTrie = prefixTrie;
         this.prefixRules = prefixRules;
+        this.segmentTrie = segmentTrie;
         this.segmentRules = segmentRules;
     }
 
@@ -58,20 +61,21 @@ final class CompiledRules {
         });
         nonExact.sort(NonExactRule.BY_PRIORITY);
         PrefixTrie.Builder trie = PrefixTrie.builder();
+        SegmentTrie.Builder segmentTrie = SegmentTrie.builder();
         List<NonExactRule> prefixes = new ArrayList<>();
         List<NonExactRule> segments = new ArrayList<>();
         for (int rank = 0; rank < nonExact.size(); rank++) {
             NonExactRule ranked = nonExact.get(rank).withRank(rank);
             if (ranked.segmented) {
                 segments.add(ranked);
+                segmentTrie.add(ranked);
             } else {
                 trie.put(ranked.pattern, ranked);
                 prefixes.add(ranked);
             }
         }
-        segments.sort(Comparator.comparingInt((NonExactRule r) -> r.rank).reversed());
-        return new CompiledRules(Map.copyOf(exact), Map.copyOf(exactWithSlash), trie.build(),
-                prefixes.toArray(new NonExactRule[0]), segments.toArray(new NonExactRule[0]));
+        return new CompiledRules(Collections.unmodifiableMap(exact), Collections.unmodifiableMap(exactWithSlash), trie.build(),
+                prefixes.toArray(new NonExactRule[0]), segmentTrie.build(), segments.toArray(new NonExactRule[0]));
     }
 
     private static boolean isTemplated(String path) {

@@ -79,37 +79,9 @@ final class NonExactRule {
         return !key.endsWith("*") && !isSegmented(key);
     }
 
-    /**
-     * Whether this segment-wildcard rule matches {@code path.substring(0, end)}; no allocation.
-     * A {@code +} matches exactly one (possibly empty) segment; the last segment of a glob rule
-     * matches any segment it prefixes, and then anything after it.
-     */
-    boolean matches(String path, int end) {
-        int pos = 0;
-        int n = segments.length;
-        for (int i = 0; i < n; i++) {
-            int slash = path.indexOf('/', pos);
-            boolean lastPart = slash < 0 || slash >= end;
-            int partEnd = lastPart ? end : slash;
-            int partLength = partEnd - pos;
-            String s = segments[i];
-            boolean lastSegment = i == n - 1;
-            if (!plus[i]) {
-                boolean equal = partLength == s.length() && path.regionMatches(pos, s, 0, s.length());
-                if (!equal) {
-                    return prefix && lastSegment && partLength >= s.length()
-                            && path.regionMatches(pos, s, 0, s.length());
-                }
-            }
-            if (lastSegment) {
-                return prefix || lastPart;
-            }
-            if (lastPart) {
-                return false;
-            }
-            pos = slash + 1;
-        }
-        return false;
+    /** The segments of a segment-wildcard rule's pattern (split on {@code /}); shared, do not modify. */
+    String[] segments() {
+        return segments;
     }
 
     /**

@@ -53,10 +53,6 @@ final class ParameterConstraints {
         return Map.copyOf(out);
     }
 
-    boolean isUnconstrained() {
-        return unconstrained;
-    }
-
     boolean permits(Map<String, ?> data) {
         if (unconstrained) {
             return true;

@@ -1,13 +1,16 @@
 package io.coffer.core.policy;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A character trie of glob rules keyed by their prefix, answering "which stored prefix is the
- * longest prefix of this path" in one walk of the path without allocating. Immutable once built.
+ * A radix trie of glob rules keyed by their prefix, answering "which stored prefix is the
+ * longest prefix of this path" in one walk of the path without allocating. Chains without
+ * branches are compressed into one edge compared with {@link String#regionMatches}. Immutable
+ * once built.
  */
 final class PrefixTrie {
 
@@ -21,11 +24,18 @@ final class PrefixTrie {
     NonExactRule longestPrefixOf(String path, int end) {
         Node node = root;
         NonExactRule best = node.rule;
-        for (int i = 0; i < end; i++) {
-            node = node.child(path.charAt(i));
-            if (node == null) {
+        int pos = 0;
+        while (pos < end) {
+            int i = node.edgeIndex(path.charAt(pos));
+            if (i < 0) {
                 break;
             }
+            String label = node.labels[i];
+            if (end - pos < label.length() || !path.regionMatches(pos, label, 0, label.length())) {
+                break;
+            }
+            pos += label.length();
+            node = node.children[i];
             if (node.rule != null) {
                 best = node.rule;
             }
@@ -38,77 +48,93 @@ final class PrefixTrie {
     }
 
     private static final class Node {
-        private final char[] labels;
+        private final char[] firsts;
+        private final String[] labels;
         private final Node[] children;
         private final NonExactRule rule;
 
-        private Node(char[] labels, Node[] children, NonExactRule rule) {
+        private Node(char[] firsts, String[] labels, Node[] children, NonExactRule rule) {
+            this.firsts = firsts;
             this.labels = labels;
             this.children = children;
             this.rule = rule;
         }
 
-        Node child(char c) {
+        int edgeIndex(char c) {
             int lo = 0;
-            int hi = labels.length - 1;
+            int hi = firsts.length - 1;
             while (lo <= hi) {
                 int mid = (lo + hi) >>> 1;
-                char m = labels[mid];
+                char m = firsts[mid];
                 if (m < c) {
                     lo = mid + 1;
                 } else if (m > c) {
                     hi = mid - 1;
                 } else {
-                    return children[mid];
+                    return mid;
                 }
             }
-            return null;
+            return -1;
         }
     }
 
-    /** Collects prefixes, then freezes them into sorted arrays. */
+    /** Collects prefixes in a character trie, then compresses it. */
     static final class Builder {
-        private final MutableNode root = new MutableNode();
+        private final CharNode root = new CharNode();
 
         Builder put(String prefix, NonExactRule rule) {
-            MutableNode node = root;
+            CharNode node = root;
             for (int i = 0; i < prefix.length(); i++) {
-                node = node.children.computeIfAbsent(prefix.charAt(i), c -> new MutableNode());
+                node = node.children.computeIfAbsent(prefix.charAt(i), c -> new CharNode());
             }
             node.rule = rule;
             return this;
         }
 
+        /** Bottom-up without recursion, so long prefixes cannot overflow the stack. */
         PrefixTrie build() {
-            return new PrefixTrie(root.freeze());
-        }
-    }
-
-    private static final class MutableNode {
-        private final TreeMap<Character, MutableNode> children = new TreeMap<>();
-        private NonExactRule rule;
-        private Node frozen;
-
-        /** Freezes the subtree bottom-up without recursion, so long prefixes cannot overflow the stack. */
-        Node freeze() {
-            List<MutableNode> order = new ArrayList<>();
-            order.add(this);
+            List<CharNode> order = new ArrayList<>();
+            order.add(root);
             for (int i = 0; i < order.size(); i++) {
                 order.addAll(order.get(i).children.values());
             }
+            Map<CharNode, Node> frozen = new IdentityHashMap<>();
             for (int i = order.size() - 1; i >= 0; i--) {
-                MutableNode m = order.get(i);
-                char[] labels = new char[m.children.size()];
-                Node[] nodes = new Node[m.children.size()];
+                CharNode n = order.get(i);
+                if (n != root && !n.kept()) {
+                    continue;
+                }
+                int size = n.children.size();
+                char[] firsts = new char[size];
+                String[] labels = new String[size];
+                Node[] children = new Node[size];
                 int j = 0;
-                for (Map.Entry<Character, MutableNode> e : m.children.entrySet()) {
-                    labels[j] = e.getKey();
-                    nodes[j] = e.getValue().frozen;
+                for (Map.Entry<Character, CharNode> e : n.children.entrySet()) {
+                    StringBuilder label = new StringBuilder().append(e.getKey().charValue());
+                    CharNode end = e.getValue();
+                    while (!end.kept()) {
+                        Map.Entry<Character, CharNode> only = end.children.firstEntry();
+                        label.append(only.getKey().charValue());
+                        end = only.getValue();
+                    }
+                    firsts[j] = e.getKey();
+                    labels[j] = label.toString();
+                    children[j] = frozen.get(end);
                     j++;
                 }
-                m.frozen = new Node(labels, nodes, m.rule);
+                frozen.put(n, new Node(firsts, labels, children, n.rule));
             }
-            return frozen;
+            return new PrefixTrie(frozen.get(root));
+        }
+    }
+
+    private static final class CharNode {
+        private final TreeMap<Character, CharNode> children = new TreeMap<>();
+        private NonExactRule rule;
+
+        /** Nodes that end a prefix or branch survive compression. */
+        boolean kept() {
+            return rule != null || children.size() != 1;
         }
     }
 }

@@ -21,6 +21,8 @@ import java.util.function.UnaryOperator;
  */
 public final class MountManager {
     private static final Set<String> RESERVED = Set.of("sys/", "auth/", "cubbyhole/", "identity/");
+    /** Built-in mount types that can never be disabled (Vault's protected mounts). */
+    private static final Set<String> PROTECTED_TYPES = Set.of("system", "cubbyhole", "token");
 
     private final Storage barrier;
     private final MountTableStore store;
@@ -91,12 +93,22 @@ public final class MountManager {
         return entry;
     }
 
-    /** Disables the mount at {@code path} and deletes its data; an absent path is a no-op. */
+    /**
+     * Disables the mount at {@code path} and deletes its data; an absent path is a no-op.
+     *
+     * @throws InvalidRequestException for the built-in {@code sys/}, {@code cubbyhole/} and
+     *                                 {@code token/} mounts, whose views hold core's own state
+     */
     public synchronized void disable(String tableName, String path) {
         List<MountEntry> table = table(tableName);
         MountEntry entry = find(table, path);
         if (entry == null) {
             return;
+        }
+        if (PROTECTED_TYPES.contains(entry.type())) {
+            throw new InvalidRequestException(MountEntry.TABLE_AUTH.equals(tableName)
+                    ? "token credential backend cannot be disabled"
+                    : "cannot unmount \"" + path + "\"");
         }
         List<MountEntry> next = new ArrayList<>(table);
         next.remove(entry);

@@ -124,8 +124,16 @@ public final class TokenBackend extends FrameworkBackend {
         return t;
     }
 
+    /** A lookup sees a token spending its last use in this very request, as in Vault. */
     private static Response lookup(TokenStore tokens, String id, boolean includeId) {
-        return Response.of(TokenResponses.lookup(bad(tokens, id), includeId, tokens.nowSeconds()));
+        if (id.isEmpty()) {
+            throw new InvalidRequestException("missing token ID");
+        }
+        TokenEntry e = tokens.lookupTainted(id);
+        if (e == null) {
+            throw PermissionDeniedException.withMessage("bad token");
+        }
+        return Response.of(TokenResponses.lookup(e, includeId, tokens.nowSeconds()));
     }
 
     private static TokenEntry bad(TokenStore tokens, String id) {

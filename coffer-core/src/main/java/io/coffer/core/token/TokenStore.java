@@ -94,11 +94,21 @@ public final class TokenStore {
 
     /** The valid entry for {@code id}, or {@code null} when unknown, expired or used up. */
     public TokenEntry lookup(String id) {
+        TokenEntry entry = lookupTainted(id);
+        return entry == null || entry.numUses() < 0 ? null : entry;
+    }
+
+    /**
+     * Like {@link #lookup}, but also returns a token whose last use the current request is
+     * spending ({@code numUses} -1, revoked once the request is done), as Vault's tainted lookup
+     * does for {@code auth/token/lookup[-self]}; {@code null} when unknown or expired.
+     */
+    public TokenEntry lookupTainted(String id) {
         if (id == null || id.isEmpty()) {
             return null;
         }
         TokenEntry entry = repository.byId(id);
-        if (entry == null || entry.numUses() < 0) {
+        if (entry == null) {
             return null;
         }
         if (entry.expiredAt(nowSeconds())) {

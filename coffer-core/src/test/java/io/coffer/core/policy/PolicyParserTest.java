@@ -108,6 +108,19 @@ class PolicyParserTest {
     }
 
     @Test
+    void parse_crlfLineEndingsAndByteOrderMark_accepted() {
+        List<PathRule> rules = rules("\uFEFFpath \"a\" {\r\n  capabilities = [\"read\"]\r\n}\r\n");
+
+        assertThat(rules).singleElement().extracting(PathRule::capabilities).isEqualTo(Set.of(READ));
+    }
+
+    @Test
+    void parse_errorAfterCrlfLines_countsLines() {
+        assertThat(parseFailure("path \"a\" {\r\n  capabilities = [\"read\"]\r\n  bogus = 1\r\n}"))
+                .isEqualTo("failed to parse policy: path \"a\": invalid key \"bogus\" on line 3");
+    }
+
+    @Test
     void parse_topLevelName_accepted() {
         assertThat(rules("name = \"x\"\n" + TestPolicies.rule("a", "read"))).hasSize(1);
     }

@@ -143,7 +143,8 @@ public final class FieldData {
         }
         if (value instanceof Number n) {
             double d = n.doubleValue();
-            if (d == Math.rint(d) && !Double.isInfinite(d)) {
+            // 0x1p63 is 2^63: beyond the long range a cast would silently saturate
+            if (d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63) {
                 return (long) d;
             }
             throw typeError(name, "an integer");

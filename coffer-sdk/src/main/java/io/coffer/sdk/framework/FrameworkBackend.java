@@ -40,9 +40,19 @@ public class FrameworkBackend implements Backend {
         return response == null ? Response.noContent() : response;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>An unmatched path has no existence check either: as in Vault, the request is then
+     * authorised as an update and answered {@code unsupported path} only if the ACL allows it,
+     * so an unprivileged caller cannot probe which paths exist.
+     */
     @Override
     public Optional<Boolean> exists(Request request) {
-        Route route = route(request);
+        Route route = find(request);
+        if (route == null) {
+            return Optional.empty();
+        }
         ExistenceCheck check = route.path.existenceCheck();
         return check == null ? Optional.empty() : Optional.of(check.exists(request, route.data));
     }
@@ -53,6 +63,14 @@ public class FrameworkBackend implements Backend {
     }
 
     private Route route(Request request) {
+        Route route = find(request);
+        if (route == null) {
+            throw new NotFoundException("unsupported path");
+        }
+        return route;
+    }
+
+    private Route find(Request request) {
         String relative = request.relativePath();
         for (Path path : paths) {
             Map<String, String> captured = path.match(relative);
@@ -62,7 +80,7 @@ public class FrameworkBackend implements Backend {
                 return new Route(path, new FieldData(raw, path.fields()));
             }
         }
-        throw new NotFoundException("unsupported path");
+        return null;
     }
 
     private record Route(Path path, FieldData data) {

@@ -37,8 +37,10 @@ final class HttpExchange {
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
+    /** No body (204, HEAD); Vault still sends {@code Content-Type: application/json} here. */
     void writeEmpty(Response response, Callback callback, int status) {
         response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.write(true, null, callback);
     }

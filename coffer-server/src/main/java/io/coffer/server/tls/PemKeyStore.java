@@ -47,7 +47,8 @@ public final class PemKeyStore {
         try (Reader r = Files.newBufferedReader(keyFile, StandardCharsets.US_ASCII); PEMParser p = new PEMParser(r)) {
             Object o = p.readObject();
             if (o instanceof PEMKeyPair pair) {
-                key = keys.getKeyPair(pair).getPrivate();
+                // SEC1 "EC PRIVATE KEY" may omit the optional public key (RFC 5915): use only the private part
+                key = keys.getPrivateKey(pair.getPrivateKeyInfo());
             } else if (o instanceof PrivateKeyInfo info) {
                 key = keys.getPrivateKey(info);
             } else {

@@ -49,10 +49,10 @@ public final class SecretsEnableCommand extends BaseCommand {
 
           For a full list of secrets engines and examples, please see the documentation.
         """,
-        flags());
+        flagSpecs());
   }
 
-  private static List<FlagSpec> flags() {
+  private static List<FlagSpec> flagSpecs() {
     List<FlagSpec> l = new ArrayList<>(StandardFlags.http());
     l.addAll(MountFlags.tuning());
     String s = StandardFlags.COMMAND;

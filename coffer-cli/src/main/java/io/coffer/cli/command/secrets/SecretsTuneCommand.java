@@ -39,10 +39,10 @@ public final class SecretsTuneCommand extends BaseCommand {
 
               $ coffer secrets tune -version=2 kv1/
         """,
-        flags());
+        flagSpecs());
   }
 
-  private static List<FlagSpec> flags() {
+  private static List<FlagSpec> flagSpecs() {
     List<FlagSpec> l = new ArrayList<>(StandardFlags.http());
     l.addAll(MountFlags.tuning());
     return l;

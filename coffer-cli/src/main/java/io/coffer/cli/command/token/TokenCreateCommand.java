@@ -59,10 +59,10 @@ public final class TokenCreateCommand extends BaseCommand {
 
               $ coffer token create -ttl=1h -field=token
         """,
-        flags());
+        flagSpecs());
   }
 
-  private static List<FlagSpec> flags() {
+  private static List<FlagSpec> flagSpecs() {
     List<FlagSpec> l = new ArrayList<>(StandardFlags.httpFieldAndFormat());
     String s = StandardFlags.COMMAND;
     l.add(FlagSpec.of(s, "id", FlagType.STRING, null,
