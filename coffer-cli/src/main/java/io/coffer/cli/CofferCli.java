@@ -20,51 +20,51 @@ import java.util.Map;
  * local error, 2 server/API error); {@link #main(String[])} binds it to the real process.
  */
 public final class CofferCli {
-  private CofferCli() {}
+    private CofferCli() {}
 
-  /** Runs the CLI for this process and exits with its exit code. */
-  public static void main(String[] args) {
-    boolean terminal = System.console() != null;
-    int code = run(args, System.getenv(), System.in, System.out, System.err, terminal);
-    System.out.flush();
-    HttpThreads.stopSelectors();
-    System.exit(code);
-  }
+    /** Runs the CLI for this process and exits with its exit code. */
+    public static void main(String[] args) {
+        boolean terminal = System.console() != null;
+        int code = run(args, System.getenv(), System.in, System.out, System.err, terminal);
+        System.out.flush();
+        HttpThreads.stopSelectors();
+        System.exit(code);
+    }
 
-  /**
-   * Runs one command line in-process.
-   *
-   * @param args the arguments after the program name, e.g. {@code ["kv", "get", "secret/foo"]}
-   * @param env environment variables ({@code VAULT_ADDR}, {@code VAULT_TOKEN}, {@code HOME}...)
-   * @param stdin standard input (for {@code -} arguments)
-   * @param out standard output
-   * @param err standard error
-   * @return the exit code
-   */
-  public static int run(
-      String[] args, Map<String, String> env, InputStream stdin, PrintStream out, PrintStream err) {
-    return run(args, env, stdin, out, err, false);
-  }
+    /**
+     * Runs one command line in-process.
+     *
+     * @param args the arguments after the program name, e.g. {@code ["kv", "get", "secret/foo"]}
+     * @param env environment variables ({@code VAULT_ADDR}, {@code VAULT_TOKEN}, {@code HOME}...)
+     * @param stdin standard input (for {@code -} arguments)
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code
+     */
+    public static int run(
+            String[] args, Map<String, String> env, InputStream stdin, PrintStream out, PrintStream err) {
+        return run(args, env, stdin, out, err, false);
+    }
 
-  /** As {@link #run(String[], Map, InputStream, PrintStream, PrintStream)}, for a terminal. */
-  static int run(
-      String[] args,
-      Map<String, String> env,
-      InputStream stdin,
-      PrintStream out,
-      PrintStream err,
-      boolean terminal) {
-    Environment environment =
-        Environment.of(
-            env, Path.of(System.getProperty("user.home", ".")), Path.of("").toAbsolutePath());
-    CliContext ctx =
-        new CliContext(
-            environment,
-            stdin,
-            new Ui(out, err, terminal),
-            terminal,
-            new JsonReader(),
-            new HttpTransports());
-    return new CliRunner(ctx).run(List.of(args));
-  }
+    /** As {@link #run(String[], Map, InputStream, PrintStream, PrintStream)}, for a terminal. */
+    static int run(
+            String[] args,
+            Map<String, String> env,
+            InputStream stdin,
+            PrintStream out,
+            PrintStream err,
+            boolean terminal) {
+        Environment environment =
+                Environment.of(
+                        env, Path.of(System.getProperty("user.home", ".")), Path.of("").toAbsolutePath());
+        CliContext ctx =
+                new CliContext(
+                        environment,
+                        stdin,
+                        new Ui(out, err, terminal),
+                        terminal,
+                        new JsonReader(),
+                        new HttpTransports());
+        return new CliRunner(ctx).run(List.of(args));
+    }
 }

@@ -9,22 +9,22 @@ package io.coffer.cli;
  * {@link CofferCli#main(String[])} calls this: in-process runs leave other clients alone.
  */
 final class HttpThreads {
-  private HttpThreads() {}
+    private HttpThreads() {}
 
-  static void stopSelectors() {
-    Thread[] threads = new Thread[Thread.activeCount() + 8];
-    int n = Thread.enumerate(threads);
-    for (int i = 0; i < n; i++) {
-      Thread t = threads[i];
-      if (t != null && t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager")) {
-        t.interrupt();
-        try {
-          t.join(100);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
+    static void stopSelectors() {
+        Thread[] threads = new Thread[Thread.activeCount() + 8];
+        int n = Thread.enumerate(threads);
+        for (int i = 0; i < n; i++) {
+            Thread t = threads[i];
+            if (t != null && t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager")) {
+                t.interrupt();
+                try {
+                    t.join(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
-      }
     }
-  }
 }

@@ -15,51 +15,51 @@ import java.util.Map;
 
 /** Runs CLI commands in-process against a {@link FakeTransport}, capturing output. */
 public final class CliHarness {
-  /** Outcome of one run. */
-  public record Result(int exitCode, String out, String err) {}
+    /** Outcome of one run. */
+    public record Result(int exitCode, String out, String err) {}
 
-  private final FakeTransport transport;
-  private final Map<String, String> env = new HashMap<>();
-  private final Path home;
-  private String stdin = "";
+    private final FakeTransport transport;
+    private final Map<String, String> env = new HashMap<>();
+    private final Path home;
+    private String stdin = "";
 
-  public CliHarness(FakeTransport transport, Path home) {
-    this.transport = transport;
-    this.home = home;
-    env.put("VAULT_ADDR", "http://127.0.0.1:8200");
-    env.put("VAULT_TOKEN", "s.test-token");
-    env.put("HOME", home.toString());
-  }
-
-  public CliHarness env(String name, String value) {
-    if (value == null) {
-      env.remove(name);
-    } else {
-      env.put(name, value);
+    public CliHarness(FakeTransport transport, Path home) {
+        this.transport = transport;
+        this.home = home;
+        env.put("VAULT_ADDR", "http://127.0.0.1:8200");
+        env.put("VAULT_TOKEN", "s.test-token");
+        env.put("HOME", home.toString());
     }
-    return this;
-  }
 
-  public CliHarness stdin(String text) {
-    this.stdin = text;
-    return this;
-  }
+    public CliHarness env(String name, String value) {
+        if (value == null) {
+            env.remove(name);
+        } else {
+            env.put(name, value);
+        }
+        return this;
+    }
 
-  public Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-    CliContext ctx =
-        new CliContext(
-            Environment.of(env, home, home),
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            new Ui(o, e, false),
-            false,
-            new JsonReader(),
-            settings -> transport);
-    int code = new CliRunner(ctx).run(List.of(args));
-    return new Result(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
+    public CliHarness stdin(String text) {
+        this.stdin = text;
+        return this;
+    }
+
+    public Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        CliContext ctx =
+                new CliContext(
+                        Environment.of(env, home, home),
+                        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                        new Ui(o, e, false),
+                        false,
+                        new JsonReader(),
+                        settings -> transport);
+        int code = new CliRunner(ctx).run(List.of(args));
+        return new Result(
+                code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
 }

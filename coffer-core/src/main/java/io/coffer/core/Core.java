@@ -5,7 +5,11 @@ import io.coffer.core.barrier.AesGcmBarrier;
 import io.coffer.core.barrier.BarrierKeyException;
 import io.coffer.core.barrier.SecurityBarrier;
 import io.coffer.core.physical.PhysicalBackend;
+import io.coffer.core.seal.InitRequest;
 import io.coffer.core.seal.InitResult;
+import io.coffer.core.seal.PgpEncryptor;
+import io.coffer.core.seal.Rekey;
+import io.coffer.core.seal.RekeyStatus;
 import io.coffer.core.seal.SealStatus;
 import io.coffer.core.seal.ShamirSeal;
 import io.coffer.core.storage.StoredJson;
@@ -41,6 +45,8 @@ public final class Core {
     private final StoredJson json = new StoredJson();
     private final SecurityBarrier barrier;
     private final ShamirSeal seal;
+    private final PgpEncryptor pgp;
+    private final Rekey rekey;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile UnsealedState state;
     private final String clusterId = UUID.randomUUID().toString();
@@ -52,6 +58,8 @@ public final class Core {
         this.random = random;
         this.barrier = new AesGcmBarrier(physical, random, clock);
         this.seal = new ShamirSeal(physical, json, random);
+        this.pgp = new PgpEncryptor(random);
+        this.rekey = new Rekey(seal, pgp);
     }
 
     public boolean isInitialized() {
@@ -75,33 +83,112 @@ public final class Core {
      * policy and a root token. The node is left sealed.
      */
     public InitResult initialize(int shares, int threshold) {
+        return initialize(InitRequest.of(shares, threshold));
+    }
+
+    /**
+     * Initialises a new cluster as {@link #initialize(int, int)} does; with PGP keys, each share
+     * (in hex) and the root token are returned encrypted to the given keys.
+     */
+    public InitResult initialize(InitRequest request) {
         lock.writeLock().lock();
         try {
-            if (isInitialized() || barrier.isInitialized()) {
+            if (isInitialized()) {
                 throw new InvalidRequestException("Vault is already initialized");
             }
-            ShamirSeal.validate(shares, threshold);
+            ShamirSeal.validate(request.shares(), request.threshold());
+            if (!request.pgpKeys().isEmpty() && request.pgpKeys().size() != request.shares()) {
+                throw new InvalidRequestException("count mismatch between number of provided PGP keys and number of shares");
+            }
+            for (int i = 0; i < request.pgpKeys().size(); i++) {
+                pgp.validate(request.pgpKeys().get(i), i);
+            }
+            if (!request.rootTokenPgpKey().isEmpty()) {
+                pgp.validate(request.rootTokenPgpKey(), 0);
+            }
+            discardPartialInit();
             try (SecretBytes rootKey = SecretBytes.random(random, 32)) {
-                barrier.initialize(rootKey);
-                try {
-                    barrier.unseal(rootKey);
-                } catch (BarrierKeyException e) {
-                    throw new InternalException("freshly initialised barrier did not open");
+                String rootToken = bootstrap(rootKey);
+                if (!request.rootTokenPgpKey().isEmpty()) {
+                    rootToken = java.util.Base64.getEncoder().encodeToString(
+                            pgp.encrypt(rootToken.getBytes(java.nio.charset.StandardCharsets.UTF_8), request.rootTokenPgpKey(), 0));
                 }
-                UnsealedState fresh = new UnsealedState(barrier, registry, json, clock, random);
-                String rootToken;
-                try {
-                    fresh.start();
-                    rootToken = createRootToken(fresh, "");
-                } finally {
-                    fresh.close();
-                    barrier.seal();
-                }
-                List<byte[]> keys = seal.initialize(rootKey, shares, threshold);
-                return new InitResult(keys, rootToken);
+                List<byte[]> keys = seal.initialize(rootKey, request.shares(), request.threshold());
+                return new InitResult(pgp.encryptShares(keys, request.pgpKeys()), rootToken);
             }
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** Writes the keyring, the built-in mounts, the default policy and a root token. */
+    private String bootstrap(SecretBytes rootKey) {
+        barrier.initialize(rootKey);
+        try {
+            barrier.unseal(rootKey);
+        } catch (BarrierKeyException e) {
+            throw new InternalException("freshly initialised barrier did not open");
+        }
+        UnsealedState fresh = new UnsealedState(barrier, registry, json, clock, random);
+        try {
+            fresh.start();
+            return createRootToken(fresh, "");
+        } finally {
+            fresh.close();
+            barrier.seal();
+        }
+    }
+
+    /**
+     * Removes what an init that died before writing the seal configuration left behind: without
+     * that configuration nothing it wrote could ever be unsealed, so it is garbage.
+     */
+    private void discardPartialInit() {
+        if (barrier.isInitialized()) {
+            deleteTree("");
+        }
+    }
+
+    private void deleteTree(String prefix) {
+        for (String child : physical.list(prefix)) {
+            if (child.endsWith("/")) {
+                deleteTree(prefix + child);
+            } else {
+                physical.delete(prefix + child);
+            }
+        }
+    }
+
+    /** Starts a rekey to new shares and threshold; the node must be unsealed. */
+    public RekeyStatus rekeyInit(int shares, int threshold, List<String> pgpKeys) {
+        requireUnsealed();
+        return rekey.init(shares, threshold, pgpKeys);
+    }
+
+    public RekeyStatus rekeyStatus() {
+        requireUnsealed();
+        return rekey.status();
+    }
+
+    public void rekeyCancel() {
+        requireUnsealed();
+        rekey.cancel();
+    }
+
+    /** Submits one current share to the pending rekey. */
+    public RekeyStatus rekeyUpdate(byte[] share, String nonce) {
+        lock.readLock().lock();
+        try {
+            requireUnsealed();
+            return rekey.update(share, nonce);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void requireUnsealed() {
+        if (state == null) {
+            throw new SealedException();
         }
     }
 
@@ -156,6 +243,7 @@ public final class Core {
             }
             barrier.seal();
             seal.reset();
+            rekey.cancel();
         } finally {
             lock.writeLock().unlock();
         }

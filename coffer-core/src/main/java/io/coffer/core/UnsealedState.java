@@ -55,6 +55,12 @@ final class UnsealedState implements AutoCloseable {
         this.tokens = new TokenStore(new TokenRepository(tokenView, json, hasher), new TokenIds(random), clock,
                 () -> tokenTtl(false), () -> tokenTtl(true));
         this.expiration = new ExpirationManager(tokens);
+        tokens.addRevocationListener(entry -> {
+            io.coffer.core.routing.Route cubbyhole = router.exact("cubbyhole/");
+            if (cubbyhole != null && cubbyhole.backend() instanceof CubbyholeBackend c) {
+                c.destroy(entry);
+            }
+        });
         this.pipeline = new RequestPipeline(router, tokens, policies);
     }
 
@@ -76,7 +82,6 @@ final class UnsealedState implements AutoCloseable {
             case "token":
                 return new io.coffer.core.token.TokenBackend(tokens);
             case "cubbyhole":
-                tokens.addRevocationListener(CubbyholeBackend.cleaner(storage, hasher));
                 return new CubbyholeBackend(storage, hasher);
             default:
                 BackendFactory factory = registry.factory(entry.type())

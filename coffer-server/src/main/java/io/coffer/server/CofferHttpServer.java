@@ -49,6 +49,8 @@ public final class CofferHttpServer implements AutoCloseable {
         connector.setHost(listener.host());
         connector.setPort(listener.port());
         connector.setIdleTimeout(60_000);
+        // on stop, idle keep-alive connections get this idle timeout; keep it well inside the stop timeout
+        connector.setShutdownIdleTimeout(200);
         server.addConnector(connector);
         server.setErrorHandler(new JsonErrorHandler());
         server.setHandler(new VaultHandler(core, new ObjectMapper(), clock, listener.maxBodyBytes(), clusterName));

@@ -5,10 +5,10 @@ package io.coffer.cli.api;
  * prints after its "Error reading ...:" style prefix, and never contains the token.
  */
 public abstract class ClientException extends Exception {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with its message and optional cause. */
-  protected ClientException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    /** Creates the exception with its message and optional cause. */
+    protected ClientException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

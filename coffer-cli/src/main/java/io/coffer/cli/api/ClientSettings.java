@@ -17,27 +17,27 @@ import java.time.Duration;
  * @param timeout per-request timeout
  */
 public record ClientSettings(
-    URI address,
-    String token,
-    Path caCert,
-    Path caPath,
-    boolean skipVerify,
-    String namespace,
-    Duration timeout) {
+        URI address,
+        String token,
+        Path caCert,
+        Path caPath,
+        boolean skipVerify,
+        String namespace,
+        Duration timeout) {
 
-  /** The address vault uses when {@code VAULT_ADDR} is not set. */
-  public static final String DEFAULT_ADDRESS = "https://127.0.0.1:8200";
+    /** The address vault uses when {@code VAULT_ADDR} is not set. */
+    public static final String DEFAULT_ADDRESS = "https://127.0.0.1:8200";
 
-  /** Returns the same settings with another token. */
-  public ClientSettings withToken(String newToken) {
-    return new ClientSettings(address, newToken, caCert, caPath, skipVerify, namespace, timeout);
-  }
+    /** Returns the same settings with another token. */
+    public ClientSettings withToken(String newToken) {
+        return new ClientSettings(address, newToken, caCert, caPath, skipVerify, namespace, timeout);
+    }
 
-  /** Never shows the token. */
-  @Override
-  public String toString() {
-    return "ClientSettings[address=" + address + ", token=" + (token.isEmpty() ? "" : "<set>")
-        + ", caCert=" + caCert + ", caPath=" + caPath + ", skipVerify=" + skipVerify
-        + ", namespace=" + namespace + ", timeout=" + timeout + "]";
-  }
+    /** Never shows the token. */
+    @Override
+    public String toString() {
+        return "ClientSettings[address=" + address + ", token=" + (token.isEmpty() ? "" : "<set>")
+                + ", caCert=" + caCert + ", caPath=" + caPath + ", skipVerify=" + skipVerify
+                + ", namespace=" + namespace + ", timeout=" + timeout + "]";
+    }
 }

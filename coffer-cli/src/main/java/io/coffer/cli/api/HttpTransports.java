@@ -13,22 +13,22 @@ import javax.net.ssl.SSLContext;
  */
 public final class HttpTransports implements Function<ClientSettings, Transport> {
 
-  @Override
-  public Transport apply(ClientSettings settings) {
-    boolean plain = "http".equalsIgnoreCase(settings.address().getScheme());
-    return new JdkHttpTransport(new TlsSupplier(settings), settings.timeout(), plain);
-  }
-
-  private static final class TlsSupplier implements java.util.function.Supplier<SSLContext> {
-    private final ClientSettings settings;
-
-    TlsSupplier(ClientSettings settings) {
-      this.settings = settings;
-    }
-
     @Override
-    public SSLContext get() {
-      return TlsContexts.create(settings);
+    public Transport apply(ClientSettings settings) {
+        boolean plain = "http".equalsIgnoreCase(settings.address().getScheme());
+        return new JdkHttpTransport(new TlsSupplier(settings), settings.timeout(), plain);
     }
-  }
+
+    private static final class TlsSupplier implements java.util.function.Supplier<SSLContext> {
+        private final ClientSettings settings;
+
+        TlsSupplier(ClientSettings settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public SSLContext get() {
+            return TlsContexts.create(settings);
+        }
+    }
 }

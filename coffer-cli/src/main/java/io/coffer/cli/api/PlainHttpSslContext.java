@@ -21,52 +21,52 @@ import javax.net.ssl.TrustManager;
  */
 final class PlainHttpSslContext extends SSLContext {
 
-  PlainHttpSslContext() {
-    super(new Spi(), null, "TLS");
-  }
-
-  private static final class Spi extends SSLContextSpi {
-    @Override
-    protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {}
-
-    @Override
-    protected SSLSocketFactory engineGetSocketFactory() {
-      throw new UnsupportedOperationException("TLS is not configured for a plain http address");
+    PlainHttpSslContext() {
+        super(new Spi(), null, "TLS");
     }
 
-    @Override
-    protected SSLServerSocketFactory engineGetServerSocketFactory() {
-      throw new UnsupportedOperationException("TLS is not configured for a plain http address");
-    }
+    private static final class Spi extends SSLContextSpi {
+        @Override
+        protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {}
 
-    @Override
-    protected SSLEngine engineCreateSSLEngine() {
-      throw new UnsupportedOperationException("TLS is not configured for a plain http address");
-    }
+        @Override
+        protected SSLSocketFactory engineGetSocketFactory() {
+            throw new UnsupportedOperationException("TLS is not configured for a plain http address");
+        }
 
-    @Override
-    protected SSLEngine engineCreateSSLEngine(String host, int port) {
-      throw new UnsupportedOperationException("TLS is not configured for a plain http address");
-    }
+        @Override
+        protected SSLServerSocketFactory engineGetServerSocketFactory() {
+            throw new UnsupportedOperationException("TLS is not configured for a plain http address");
+        }
 
-    @Override
-    protected SSLSessionContext engineGetServerSessionContext() {
-      return null;
-    }
+        @Override
+        protected SSLEngine engineCreateSSLEngine() {
+            throw new UnsupportedOperationException("TLS is not configured for a plain http address");
+        }
 
-    @Override
-    protected SSLSessionContext engineGetClientSessionContext() {
-      return null;
-    }
+        @Override
+        protected SSLEngine engineCreateSSLEngine(String host, int port) {
+            throw new UnsupportedOperationException("TLS is not configured for a plain http address");
+        }
 
-    @Override
-    protected SSLParameters engineGetDefaultSSLParameters() {
-      return new SSLParameters();
-    }
+        @Override
+        protected SSLSessionContext engineGetServerSessionContext() {
+            return null;
+        }
 
-    @Override
-    protected SSLParameters engineGetSupportedSSLParameters() {
-      return new SSLParameters();
+        @Override
+        protected SSLSessionContext engineGetClientSessionContext() {
+            return null;
+        }
+
+        @Override
+        protected SSLParameters engineGetDefaultSSLParameters() {
+            return new SSLParameters();
+        }
+
+        @Override
+        protected SSLParameters engineGetSupportedSSLParameters() {
+            return new SSLParameters();
+        }
     }
-  }
 }

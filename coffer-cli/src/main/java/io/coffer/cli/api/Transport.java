@@ -7,10 +7,10 @@ import java.io.IOException;
  * substitute a fake to check what the CLI sends without a server.
  */
 public interface Transport {
-  /**
-   * Performs the request and returns the response, whatever its status.
-   *
-   * @throws IOException when no response could be obtained (connection refused, TLS failure...)
-   */
-  RawResponse exchange(RawRequest request) throws IOException;
+    /**
+     * Performs the request and returns the response, whatever its status.
+     *
+     * @throws IOException when no response could be obtained (connection refused, TLS failure...)
+     */
+    RawResponse exchange(RawRequest request) throws IOException;
 }

@@ -8,10 +8,10 @@ package io.coffer.cli.api;
  * refused}.
  */
 public final class TransportException extends ClientException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with its full message and cause. */
-  public TransportException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    /** Creates the exception with its full message and cause. */
+    public TransportException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -8,52 +8,52 @@ import java.util.List;
  * construction, and offers vault's error reporting for failed API calls.
  */
 public abstract class BaseCommand implements CliCommand {
-  private final String name;
-  private final String synopsis;
-  private final String help;
-  private final List<FlagSpec> flags;
+    private final String name;
+    private final String synopsis;
+    private final String help;
+    private final List<FlagSpec> flags;
 
-  /** Creates the command description. */
-  protected BaseCommand(String name, String synopsis, String help, List<FlagSpec> flags) {
-    this.name = name;
-    this.synopsis = synopsis;
-    this.help = help;
-    this.flags = List.copyOf(flags);
-  }
+    /** Creates the command description. */
+    protected BaseCommand(String name, String synopsis, String help, List<FlagSpec> flags) {
+        this.name = name;
+        this.synopsis = synopsis;
+        this.help = help;
+        this.flags = List.copyOf(flags);
+    }
 
-  @Override
-  public final String name() {
-    return name;
-  }
+    @Override
+    public final String name() {
+        return name;
+    }
 
-  @Override
-  public final String synopsis() {
-    return synopsis;
-  }
+    @Override
+    public final String synopsis() {
+        return synopsis;
+    }
 
-  @Override
-  public final String help() {
-    return help;
-  }
+    @Override
+    public final String help() {
+        return help;
+    }
 
-  @Override
-  public final List<FlagSpec> flags() {
-    return flags;
-  }
+    @Override
+    public final List<FlagSpec> flags() {
+        return flags;
+    }
 
-  /** Prints {@code prefix + error} to standard error and returns {@link ExitCodes#API}. */
-  protected static int apiError(Invocation inv, String prefix, ClientException e) {
-    inv.ui().error(prefix + e.getMessage());
-    return ExitCodes.API;
-  }
+    /** Prints {@code prefix + error} to standard error and returns {@link ExitCodes#API}. */
+    protected static int apiError(Invocation inv, String prefix, ClientException e) {
+        inv.ui().error(prefix + e.getMessage());
+        return ExitCodes.API;
+    }
 
-  /** Removes leading and trailing slashes and whitespace (vault's {@code sanitizePath}). */
-  protected static String sanitizePath(String s) {
-    return PathArgs.sanitize(s);
-  }
+    /** Removes leading and trailing slashes and whitespace (vault's {@code sanitizePath}). */
+    protected static String sanitizePath(String s) {
+        return PathArgs.sanitize(s);
+    }
 
-  /** Ensures exactly one trailing slash (vault's {@code ensureTrailingSlash}). */
-  protected static String ensureTrailingSlash(String s) {
-    return PathArgs.ensureTrailingSlash(s);
-  }
+    /** Ensures exactly one trailing slash (vault's {@code ensureTrailingSlash}). */
+    protected static String ensureTrailingSlash(String s) {
+        return PathArgs.ensureTrailingSlash(s);
+    }
 }

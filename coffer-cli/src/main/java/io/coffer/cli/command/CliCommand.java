@@ -10,27 +10,27 @@ import java.util.List;
  * they return one of {@link ExitCodes}.
  */
 public interface CliCommand {
-  /** The command's full name, e.g. {@code kv get}. */
-  String name();
+    /** The command's full name, e.g. {@code kv get}. */
+    String name();
 
-  /** One-line description for command listings. */
-  String synopsis();
+    /** One-line description for command listings. */
+    String synopsis();
 
-  /**
-   * Help text before the flag list: the usage line, a description and examples (the leading
-   * {@code Usage: coffer ...} line included).
-   */
-  String help();
+    /**
+     * Help text before the flag list: the usage line, a description and examples (the leading
+     * {@code Usage: coffer ...} line included).
+     */
+    String help();
 
-  /** Every flag the command accepts, standard groups included. */
-  List<FlagSpec> flags();
+    /** Every flag the command accepts, standard groups included. */
+    List<FlagSpec> flags();
 
-  /**
-   * Runs the command.
-   *
-   * @return the exit code
-   * @throws UsageException when the arguments are wrong (printed, exit 1)
-   * @throws ClientSetupException when no API client can be built (printed, exit 2)
-   */
-  int run(Invocation inv) throws UsageException, ClientSetupException;
+    /**
+     * Runs the command.
+     *
+     * @return the exit code
+     * @throws UsageException when the arguments are wrong (printed, exit 1)
+     * @throws ClientSetupException when no API client can be built (printed, exit 2)
+     */
+    int run(Invocation inv) throws UsageException, ClientSetupException;
 }

@@ -14,9 +14,9 @@ import java.util.function.Function;
  * @param transports creates the transport for resolved settings (lazily, on first request)
  */
 public record CliContext(
-    Environment env,
-    InputStream stdin,
-    io.coffer.cli.output.Ui ui,
-    boolean terminal,
-    JsonReader json,
-    Function<ClientSettings, Transport> transports) {}
+        Environment env,
+        InputStream stdin,
+        io.coffer.cli.output.Ui ui,
+        boolean terminal,
+        JsonReader json,
+        Function<ClientSettings, Transport> transports) {}

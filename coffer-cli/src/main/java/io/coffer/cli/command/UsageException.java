@@ -5,10 +5,10 @@ package io.coffer.cli.command;
  * prints the message and exits with 1.
  */
 public final class UsageException extends Exception {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with the message to print. */
-  public UsageException(String message) {
-    super(message);
-  }
+    /** Creates the exception with the message to print. */
+    public UsageException(String message) {
+        super(message);
+    }
 }

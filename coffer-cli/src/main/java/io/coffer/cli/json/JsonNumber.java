@@ -11,35 +11,35 @@ import java.util.Objects;
  */
 public record JsonNumber(String literal) {
 
-  /** Validates that {@code literal} is not blank. */
-  public JsonNumber {
-    Objects.requireNonNull(literal, "literal");
-    if (literal.isBlank()) {
-      throw new IllegalArgumentException("empty number literal");
+    /** Validates that {@code literal} is not blank. */
+    public JsonNumber {
+        Objects.requireNonNull(literal, "literal");
+        if (literal.isBlank()) {
+            throw new IllegalArgumentException("empty number literal");
+        }
     }
-  }
 
-  /** Returns the number for an integer value. */
-  public static JsonNumber of(long value) {
-    return new JsonNumber(Long.toString(value));
-  }
-
-  /** Returns the value as a long if the literal is an integer that fits, else {@code null}. */
-  public Long asLongOrNull() {
-    try {
-      return Long.parseLong(literal);
-    } catch (NumberFormatException e) {
-      try {
-        BigDecimal d = new BigDecimal(literal);
-        return d.longValueExact();
-      } catch (ArithmeticException | NumberFormatException notIntegral) {
-        return null;
-      }
+    /** Returns the number for an integer value. */
+    public static JsonNumber of(long value) {
+        return new JsonNumber(Long.toString(value));
     }
-  }
 
-  @Override
-  public String toString() {
-    return literal;
-  }
+    /** Returns the value as a long if the literal is an integer that fits, else {@code null}. */
+    public Long asLongOrNull() {
+        try {
+            return Long.parseLong(literal);
+        } catch (NumberFormatException e) {
+            try {
+                BigDecimal d = new BigDecimal(literal);
+                return d.longValueExact();
+            } catch (ArithmeticException | NumberFormatException notIntegral) {
+                return null;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return literal;
+    }
 }

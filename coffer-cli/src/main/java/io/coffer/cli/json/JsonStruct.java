@@ -12,50 +12,50 @@ import java.util.Map;
  * and friends.
  */
 public final class JsonStruct {
-  private final LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
 
-  /** Adds or replaces a field and returns this struct. */
-  public JsonStruct put(String name, Object value) {
-    fields.put(name, value);
-    return this;
-  }
+    /** Adds or replaces a field and returns this struct. */
+    public JsonStruct put(String name, Object value) {
+        fields.put(name, value);
+        return this;
+    }
 
-  /** Adds the field only when the value is not Go's zero value (Go's {@code omitempty}). */
-  public JsonStruct putOmitEmpty(String name, Object value) {
-    if (!isEmpty(value)) {
-      fields.put(name, value);
+    /** Adds the field only when the value is not Go's zero value (Go's {@code omitempty}). */
+    public JsonStruct putOmitEmpty(String name, Object value) {
+        if (!isEmpty(value)) {
+            fields.put(name, value);
+        }
+        return this;
     }
-    return this;
-  }
 
-  /** Returns the fields in insertion order (read-only view). */
-  public Map<String, Object> fields() {
-    return Collections.unmodifiableMap(fields);
-  }
+    /** Returns the fields in insertion order (read-only view). */
+    public Map<String, Object> fields() {
+        return Collections.unmodifiableMap(fields);
+    }
 
-  private static boolean isEmpty(Object value) {
-    if (value == null) {
-      return true;
+    private static boolean isEmpty(Object value) {
+        if (value == null) {
+            return true;
+        }
+        if (value instanceof String s) {
+            return s.isEmpty();
+        }
+        if (value instanceof Boolean b) {
+            return !b;
+        }
+        if (value instanceof JsonNumber n) {
+            Long l = n.asLongOrNull();
+            return l != null && l == 0L;
+        }
+        if (value instanceof Number n) {
+            return n.longValue() == 0L;
+        }
+        if (value instanceof Map<?, ?> m) {
+            return m.isEmpty();
+        }
+        if (value instanceof java.util.Collection<?> c) {
+            return c.isEmpty();
+        }
+        return false;
     }
-    if (value instanceof String s) {
-      return s.isEmpty();
-    }
-    if (value instanceof Boolean b) {
-      return !b;
-    }
-    if (value instanceof JsonNumber n) {
-      Long l = n.asLongOrNull();
-      return l != null && l == 0L;
-    }
-    if (value instanceof Number n) {
-      return n.longValue() == 0L;
-    }
-    if (value instanceof Map<?, ?> m) {
-      return m.isEmpty();
-    }
-    if (value instanceof java.util.Collection<?> c) {
-      return c.isEmpty();
-    }
-    return false;
-  }
 }

@@ -25,8 +25,20 @@ import java.util.Map;
  */
 public final class CubbyholeBackend extends FrameworkBackend {
 
+    private final Store store;
+
     public CubbyholeBackend(Storage storage, TokenHasher hasher) {
-        super(List.of(paths(new Store(storage, hasher))));
+        this(new Store(storage, hasher));
+    }
+
+    private CubbyholeBackend(Store store) {
+        super(List.of(paths(store)));
+        this.store = store;
+    }
+
+    /** Deletes every entry of a revoked token. */
+    public void destroy(TokenEntry token) {
+        store.destroy(token);
     }
 
     /** The token-scoped storage and its JSON codec. */
@@ -57,12 +69,6 @@ public final class CubbyholeBackend extends FrameworkBackend {
                 }
             }
         }
-    }
-
-    /** A revocation listener that destroys the revoked token's cubbyhole. */
-    public static java.util.function.Consumer<TokenEntry> cleaner(Storage storage, TokenHasher hasher) {
-        Store store = new Store(storage, hasher);
-        return store::destroy;
     }
 
     private static Path paths(Store s) {

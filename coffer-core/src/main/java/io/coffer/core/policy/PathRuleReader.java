@@ -1,5 +1,8 @@
 package io.coffer.core.policy;
 
+import io.coffer.core.hcl.HclObject;
+import io.coffer.core.hcl.Snippet;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;

@@ -1,5 +1,8 @@
 package io.coffer.core.policy;
 
+import io.coffer.core.hcl.Hcl;
+import io.coffer.core.hcl.HclObject;
+import io.coffer.core.hcl.HclSyntaxException;
 import io.coffer.sdk.logical.exception.InvalidRequestException;
 
 import java.nio.ByteBuffer;
@@ -22,7 +25,6 @@ import java.util.Objects;
  */
 public final class PolicyParser {
 
-    private final JsonPolicyReader jsonReader = new JsonPolicyReader();
     private final PathRuleReader ruleReader = new PathRuleReader();
 
     /**
@@ -39,34 +41,24 @@ public final class PolicyParser {
         if (decoded != null) {
             try {
                 return new Policy(name, decoded, rules(decoded));
-            } catch (PolicySyntaxException decodedFailure) {
+            } catch (PolicySyntaxException | HclSyntaxException decodedFailure) {
                 try {
                     return new Policy(name, text, rules(text));
-                } catch (PolicySyntaxException ignored) {
+                } catch (PolicySyntaxException | HclSyntaxException ignored) {
                     throw failure(decodedFailure.getMessage());
                 }
             }
         }
         try {
             return new Policy(name, text, rules(text));
-        } catch (PolicySyntaxException e) {
+        } catch (PolicySyntaxException | HclSyntaxException e) {
             throw failure(e.getMessage());
         }
     }
 
     private List<PathRule> rules(String text) {
-        HclObject tree = looksLikeJson(text) ? jsonReader.read(text) : HclReader.read(text);
+        HclObject tree = Hcl.looksLikeJson(text) ? Hcl.parseJson(text) : Hcl.parse(text);
         return ruleReader.read(tree);
-    }
-
-    private static boolean looksLikeJson(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!Character.isWhitespace(c) && c != '\uFEFF') {
-                return c == '{';
-            }
-        }
-        return false;
     }
 
     /** The UTF-8 text {@code text} encodes in standard base64, or {@code null}. */

@@ -53,13 +53,10 @@ public final class PolicyStore {
         if (cached != null) {
             return cached;
         }
-        StoredPolicy stored = json.read(storage, n, StoredPolicy.class);
-        if (stored == null) {
-            return null;
-        }
-        Policy parsed = parser.parse(stored.name(), stored.policy());
-        policies.put(n, parsed);
-        return parsed;
+        return policies.computeIfAbsent(n, key -> {
+            StoredPolicy stored = json.read(storage, key, StoredPolicy.class);
+            return stored == null ? null : parser.parse(stored.name(), stored.policy());
+        });
     }
 
     /**
@@ -67,7 +64,7 @@ public final class PolicyStore {
      *
      * @throws InvalidRequestException for {@code root}, an empty text or a parse failure
      */
-    public Policy put(String name, String text) {
+    public synchronized Policy put(String name, String text) {
         String n = name.toLowerCase(Locale.ROOT);
         if (BuiltinPolicies.ROOT.equals(n)) {
             throw new InvalidRequestException("cannot update \"root\" policy");
@@ -83,7 +80,7 @@ public final class PolicyStore {
     }
 
     /** Deletes a policy; deleting an absent one is a no-op. */
-    public void delete(String name) {
+    public synchronized void delete(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         if (BuiltinPolicies.ROOT.equals(n)) {
             throw new InvalidRequestException("cannot delete \"root\" policy");
@@ -116,6 +113,15 @@ public final class PolicyStore {
         if (cached != null) {
             return cached;
         }
+        return compileAcl(names);
+    }
+
+    /**
+     * Compiles and caches the ACL of {@code names} under the same lock as {@link #put} and
+     * {@link #delete}, so an ACL compiled from a policy that is being replaced is never cached
+     * after the replacement cleared the cache.
+     */
+    private synchronized Acl compileAcl(List<String> names) {
         Acl acl;
         if (names.contains(BuiltinPolicies.ROOT)) {
             acl = Acl.root();

@@ -31,16 +31,17 @@ public final class TokenRepository {
         this.hasher = hasher;
     }
 
+    /**
+     * The entry of {@code id}, from the cache or storage. A miss is filled atomically per key, so
+     * a concurrent {@link #delete} (storage first, then the cache) can never leave a revoked
+     * entry cached.
+     */
     TokenEntry byId(String id) {
         TokenEntry cached = cache.get(id);
         if (cached != null) {
             return cached;
         }
-        TokenEntry stored = json.read(storage, "id/" + hasher.hash(id), TokenEntry.class);
-        if (stored != null) {
-            cache.put(id, stored);
-        }
-        return stored;
+        return cache.computeIfAbsent(id, k -> json.read(storage, "id/" + hasher.hash(k), TokenEntry.class));
     }
 
     TokenEntry byAccessor(String accessor) {
@@ -66,13 +67,13 @@ public final class TokenRepository {
     }
 
     void delete(TokenEntry entry) {
-        cache.remove(entry.id());
         String hash = hasher.hash(entry.id());
         storage.delete("id/" + hash);
         storage.delete("accessor/" + hasher.hash(entry.accessor()));
         if (!entry.parent().isEmpty()) {
             storage.delete("parent/" + hasher.hash(entry.parent()) + "/" + hash);
         }
+        cache.remove(entry.id());
     }
 
     /** Removes the lineage link of a child whose parent is going away. */

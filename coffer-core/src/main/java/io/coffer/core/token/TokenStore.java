@@ -6,6 +6,7 @@ import io.coffer.sdk.logical.exception.PermissionDeniedException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -20,7 +21,8 @@ public final class TokenStore {
     private final Clock clock;
     private final LongSupplier defaultTtl;
     private final LongSupplier maxTtl;
-    private final List<Consumer<TokenEntry>> revocationListeners = new ArrayList<>();
+    private final List<Consumer<TokenEntry>> revocationListeners = new CopyOnWriteArrayList<>();
+    private final Object[] stripes = new Object[64];
     private ExpirationScheduler scheduler = entry -> { };
 
     /**
@@ -33,6 +35,9 @@ public final class TokenStore {
         this.clock = clock;
         this.defaultTtl = defaultTtl;
         this.maxTtl = maxTtl;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new Object();
+        }
     }
 
     /** Something that arranges for an entry to be revoked when it expires. */
@@ -141,21 +146,41 @@ public final class TokenStore {
         return spendOne(entry);
     }
 
-    private synchronized TokenEntry spendOne(TokenEntry entry) {
-        TokenEntry current = repository.byId(entry.id());
-        if (current == null || current.numUses() < 0) {
-            throw PermissionDeniedException.invalidToken();
+    private TokenEntry spendOne(TokenEntry entry) {
+        synchronized (lockFor(entry.id())) {
+            TokenEntry current = repository.byId(entry.id());
+            if (current == null || current.numUses() < 0) {
+                throw PermissionDeniedException.invalidToken();
+            }
+            TokenEntry next = current.withNumUses(current.numUses() == 1 ? -1 : current.numUses() - 1);
+            repository.update(next);
+            return next;
         }
-        TokenEntry next = current.withNumUses(current.numUses() == 1 ? -1 : current.numUses() - 1);
-        repository.update(next);
-        return next;
+    }
+
+    /**
+     * The lock of one token's entry: uses, renewals and revocation of the same token are
+     * serialised, so a renewal or use never writes back an entry that was just revoked.
+     */
+    private Object lockFor(String id) {
+        return stripes[(id.hashCode() & 0x7fffffff) % stripes.length];
     }
 
     /**
      * Extends a token's life by {@code increment} seconds (0: its creation TTL), within its
      * explicit max and the mount max.
      */
-    public Created renew(TokenEntry entry, long increment) {
+    public Created renew(TokenEntry requested, long increment) {
+        synchronized (lockFor(requested.id())) {
+            TokenEntry entry = repository.byId(requested.id());
+            if (entry == null) {
+                throw PermissionDeniedException.invalidToken();
+            }
+            return renewLocked(entry, increment);
+        }
+    }
+
+    private Created renewLocked(TokenEntry entry, long increment) {
         if (!entry.renewable()) {
             throw new InvalidRequestException("lease is not renewable");
         }
@@ -171,7 +196,10 @@ public final class TokenStore {
             limit = Math.min(limit, entry.creationTime() + max);
         }
         if (limit != Long.MAX_VALUE && now + ttl > limit) {
-            ttl = Math.max(0, limit - now);
+            if (limit <= now) {
+                throw new InvalidRequestException("past the max TTL, cannot renew");
+            }
+            ttl = limit - now;
             warnings.add("TTL of \"" + (increment > 0 ? increment : entry.creationTtl())
                     + "s\" exceeded the effective max_ttl of \"" + ttl + "s\"; TTL value is capped accordingly");
         }
@@ -193,7 +221,12 @@ public final class TokenStore {
     public void revokeOrphan(TokenEntry entry) {
         for (TokenEntry child : repository.children(entry.id())) {
             repository.unlinkChild(entry.id(), child);
-            repository.update(child.orphaned());
+            synchronized (lockFor(child.id())) {
+                TokenEntry current = repository.byId(child.id());
+                if (current != null) {
+                    repository.update(current.orphaned());
+                }
+            }
         }
         revokeOne(entry);
     }
@@ -213,7 +246,9 @@ public final class TokenStore {
     }
 
     private void revokeOne(TokenEntry entry) {
-        repository.delete(entry);
+        synchronized (lockFor(entry.id())) {
+            repository.delete(entry);
+        }
         for (Consumer<TokenEntry> l : revocationListeners) {
             l.accept(entry);
         }

@@ -34,10 +34,12 @@ public final class TestCore {
         core.unseal(share);
     }
 
+    /** The core under test, for seal and unseal calls. */
     public Core core() {
         return core;
     }
 
+    /** The clock the core runs on; moving it ages tokens. */
     public SteppingClock clock() {
         return clock;
     }

@@ -183,6 +183,17 @@ class HttpRequestBodyTest {
         assertThat(engineConfig()).isEqualTo(before);
     }
 
+    @Test
+    void putUnseal_bodyOverLimit_returns413AndNodeStaysUnsealed() {
+        VaultHttp.Result r = http.call("PUT", "sys/unseal").header("Content-Type", "application/json")
+                .body(BodyPublishers.ofByteArray(oversizedSecretBody())).send();
+
+        assertThat(r.status()).isEqualTo(413);
+        HttpAsserts.assertVaultHeaders(r);
+        assertThat(r.errors()).singleElement().asString().contains("too large");
+        assertThat(http.get("sys/seal-status").send().json().path("sealed").asBoolean()).isFalse();
+    }
+
     /** {@code {"data":{"blob":"xxx…"}}} of 33 MiB: valid JSON, just too large. */
     private static byte[] oversizedSecretBody() {
         byte[] prefix = "{\"data\":{\"blob\":\"".getBytes(StandardCharsets.US_ASCII);

@@ -147,6 +147,15 @@ class HttpRoutingTest {
     }
 
     @Test
+    void get_dotDotThroughJdkHttpClient_isSentRawAndRefused() {
+        VaultHttp.Result r = http.raw("GET", "/v1/secret/../sys/mounts").token(root).send();
+
+        assertThat(r.status()).isEqualTo(400);
+        assertVaultHeaders(r);
+        assertThat(r.json().has("data")).isFalse();
+    }
+
+    @Test
     void put_dotDotPathTrick_doesNotWriteAnywhere() {
         VaultHttp.Result r = RawHttp.send(http.address(), "DELETE", "/v1/secret/data/x/../listing/a",
                 Map.of("X-Vault-Token", root));

@@ -33,15 +33,14 @@ class HttpTlsTest {
 
     static SelfSignedCertificate cert;
 
-    static DevServerExtension server;
+    static DevServer server;
     static VaultHttp https;
 
     @BeforeAll
     static void start() throws Exception {
         cert = SelfSignedCertificate.generate(dir);
-        server = new DevServerExtension(() -> new ListenerConfig("127.0.0.1", 0, cert.certFile(),
-                cert.keyFile(), ListenerConfig.DEFAULT_MAX_BODY));
-        server.beforeAll(null);
+        server = DevServer.start(new ListenerConfig("127.0.0.1", 0, cert.certFile(), cert.keyFile(),
+                ListenerConfig.DEFAULT_MAX_BODY), null);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(cert.clientContext())
                 .connectTimeout(Duration.ofSeconds(10)).build();
         https = new VaultHttp(server.address(), client);
@@ -50,7 +49,7 @@ class HttpTlsTest {
     @AfterAll
     static void stop() {
         if (server != null) {
-            server.afterAll(null);
+            server.close();
         }
     }
 

@@ -29,9 +29,13 @@ final class SpringVault implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         for (VaultTemplate t : templates) {
-            t.destroy();
+            try {
+                t.destroy();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot dispose of a VaultTemplate", e);
+            }
         }
         templates.clear();
     }

@@ -75,6 +75,12 @@ class GoDurationTest {
     }
 
     @Test
+    void parse_justBeyondGoMaximumDuration_throws() {
+        assertThat(GoDuration.parse("2562047h47m16s")).isEqualTo(Duration.ofSeconds(9223372036L));
+        assertThatThrownBy(() -> GoDuration.parse("2562047h47m17s")).hasMessage("invalid duration");
+    }
+
+    @Test
     void parse_unitValueOverflowingNanos_throws() {
         assertThatThrownBy(() -> GoDuration.parse("99999999999999999999h"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -2,7 +2,9 @@ package io.coffer.server.http;
 
 import io.coffer.core.CofferVersion;
 import io.coffer.core.Core;
+import io.coffer.core.seal.InitRequest;
 import io.coffer.core.seal.InitResult;
+import io.coffer.core.seal.RekeyStatus;
 import io.coffer.core.seal.SealStatus;
 import io.coffer.sdk.framework.FieldData;
 import io.coffer.sdk.framework.FieldSchema;
@@ -31,6 +33,12 @@ final class SealRoutes {
             FieldSchema.of("pgp_keys", FieldType.COMMA_STRING_SLICE, ""), FieldSchema.of("root_token_pgp_key", FieldType.STRING, ""),
             FieldSchema.of("stored_shares", FieldType.INT, ""), FieldSchema.of("recovery_shares", FieldType.INT, ""),
             FieldSchema.of("recovery_threshold", FieldType.INT, ""), FieldSchema.of("recovery_pgp_keys", FieldType.COMMA_STRING_SLICE, ""));
+    private static final Map<String, FieldSchema> REKEY_INIT_FIELDS = schema(
+            FieldSchema.of("secret_shares", FieldType.INT, ""), FieldSchema.of("secret_threshold", FieldType.INT, ""),
+            FieldSchema.of("pgp_keys", FieldType.COMMA_STRING_SLICE, ""), FieldSchema.of("backup", FieldType.BOOL, ""),
+            FieldSchema.of("require_verification", FieldType.BOOL, ""));
+    private static final Map<String, FieldSchema> REKEY_UPDATE_FIELDS = schema(
+            FieldSchema.of("key", FieldType.STRING, ""), FieldSchema.of("nonce", FieldType.STRING, ""));
     private static final Map<String, FieldSchema> UNSEAL_FIELDS = schema(
             FieldSchema.of("key", FieldType.STRING, ""), FieldSchema.of("reset", FieldType.BOOL, ""),
             FieldSchema.of("migrate", FieldType.BOOL, ""));
@@ -59,22 +67,81 @@ final class SealRoutes {
         if (d.getInt("recovery_shares") != 0 || d.getInt("recovery_threshold") != 0 || !d.getStringList("recovery_pgp_keys").isEmpty()) {
             throw new InvalidRequestException("parameters specific to auto unseal seals present");
         }
-        if (!d.getStringList("pgp_keys").isEmpty() || !d.getString("root_token_pgp_key").isEmpty()) {
-            throw new InvalidRequestException("PGP-encrypted key shares are not supported by this server yet");
+        InitResult result = core.initialize(new InitRequest(d.getInt("secret_shares"), d.getInt("secret_threshold"),
+                d.getStringList("pgp_keys"), d.getString("root_token_pgp_key")));
+        Map<String, Object> body = new LinkedHashMap<>();
+        putKeys(body, result.shares());
+        body.put("root_token", result.rootToken());
+        out.writeJson(response, callback, 200, body);
+    }
+
+    void rekeyStatus(Response response, Callback callback) {
+        out.writeJson(response, callback, 200, rekey(core.rekeyStatus()));
+    }
+
+    void rekeyInit(Request request, Response response, Callback callback) {
+        FieldData d = new FieldData(bodies.parse(RequestBody.read(request, maxBodyBytes)), REKEY_INIT_FIELDS);
+        d.validate();
+        if (d.getBool("backup")) {
+            throw new InvalidRequestException("backup of PGP-encrypted rekey shares is not supported");
         }
-        InitResult result = core.initialize(d.getInt("secret_shares"), d.getInt("secret_threshold"));
+        if (d.getBool("require_verification")) {
+            throw new InvalidRequestException("rekey verification is not supported");
+        }
+        out.writeJson(response, callback, 200,
+                rekey(core.rekeyInit(d.getInt("secret_shares"), d.getInt("secret_threshold"), d.getStringList("pgp_keys"))));
+    }
+
+    void rekeyCancel(Response response, Callback callback) {
+        core.rekeyCancel();
+        out.writeEmpty(response, callback, 204);
+    }
+
+    void rekeyUpdate(Request request, Response response, Callback callback) {
+        FieldData d = new FieldData(bodies.parse(RequestBody.read(request, maxBodyBytes)), REKEY_UPDATE_FIELDS);
+        d.validate();
+        String key = d.getString("key");
+        if (key.isEmpty()) {
+            throw new InvalidRequestException("'key' must be specified in request body as JSON");
+        }
+        byte[] share = decodeKey(key);
+        try {
+            out.writeJson(response, callback, 200, rekey(core.rekeyUpdate(share, d.getString("nonce"))));
+        } finally {
+            Arrays.fill(share, (byte) 0);
+        }
+    }
+
+    private static Map<String, Object> rekey(RekeyStatus s) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("nonce", s.nonce());
+        if (s.complete()) {
+            b.put("complete", true);
+            putKeys(b, s.keys());
+        } else {
+            b.put("started", s.started());
+            b.put("t", s.threshold());
+            b.put("n", s.shares());
+            b.put("progress", s.progress());
+            b.put("required", s.required());
+        }
+        b.put("pgp_fingerprints", s.pgpFingerprints().isEmpty() ? null : s.pgpFingerprints());
+        b.put("backup", false);
+        b.put("verification_required", false);
+        return b;
+    }
+
+    /** Renders shares as Vault does: {@code keys} in hex, {@code keys_base64}; zeroes them. */
+    private static void putKeys(Map<String, Object> body, List<byte[]> shares) {
         List<String> hex = new ArrayList<>();
         List<String> b64 = new ArrayList<>();
-        for (byte[] share : result.shares()) {
+        for (byte[] share : shares) {
             hex.add(HexFormat.of().formatHex(share));
             b64.add(Base64.getEncoder().encodeToString(share));
             Arrays.fill(share, (byte) 0);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
         body.put("keys", hex);
         body.put("keys_base64", b64);
-        body.put("root_token", result.rootToken());
-        out.writeJson(response, callback, 200, body);
     }
 
     void sealStatus(Response response, Callback callback) {

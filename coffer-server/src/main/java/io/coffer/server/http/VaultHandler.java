@@ -90,6 +90,20 @@ public final class VaultHandler extends Handler.Abstract {
                 requireMethod(write);
                 seal.seal(response, callback, token(request));
             }
+            case "sys/rekey/init" -> {
+                requireMethod(method.equals("GET") || method.equals("DELETE") || write);
+                if (write) {
+                    seal.rekeyInit(request, response, callback);
+                } else if (method.equals("DELETE")) {
+                    seal.rekeyCancel(response, callback);
+                } else {
+                    seal.rekeyStatus(response, callback);
+                }
+            }
+            case "sys/rekey/update" -> {
+                requireMethod(write);
+                seal.rekeyUpdate(request, response, callback);
+            }
             case "sys/step-down" -> {
                 requireMethod(write);
                 seal.stepDown(response, callback, token(request));

@@ -16,66 +16,66 @@ import java.util.Map;
 
 /** {@code coffer delete PATH [K=V...]}: DELETE a raw API path. */
 public final class DeleteCommand extends BaseCommand {
-  /** Creates the command. */
-  public DeleteCommand() {
-    super(
-        "delete",
-        "Delete secrets and configuration",
-        """
-        Usage: coffer delete [options] PATH
+    /** Creates the command. */
+    public DeleteCommand() {
+        super(
+                "delete",
+                "Delete secrets and configuration",
+                """
+                Usage: coffer delete [options] PATH
 
-          Deletes secrets and configuration from Coffer at the given path. The behavior
-          of "delete" is delegated to the backend corresponding to the given path.
+                  Deletes secrets and configuration from Coffer at the given path. The behavior
+                  of "delete" is delegated to the backend corresponding to the given path.
 
-          Remove data in the status secret backend:
+                  Remove data in the status secret backend:
 
-              $ coffer delete kv1/my-secret
+                      $ coffer delete kv1/my-secret
 
-          Uninstall an encryption key in the transit backend:
+                  Uninstall an encryption key in the transit backend:
 
-              $ coffer delete transit/keys/my-key
+                      $ coffer delete transit/keys/my-key
 
-          Delete an IAM role:
+                  Delete an IAM role:
 
-              $ coffer delete aws/roles/ops
+                      $ coffer delete aws/roles/ops
 
-          For a full list of examples and paths, please see the documentation that
-          corresponds to the secret backend in use.
-        """,
-        StandardFlags.httpAndFormat());
-  }
-
-  @Override
-  public int run(Invocation inv) throws UsageException, ClientSetupException {
-    if (inv.args().isEmpty()) {
-      throw new UsageException("Not enough arguments (expected 1, got 0)");
+                  For a full list of examples and paths, please see the documentation that
+                  corresponds to the secret backend in use.
+                """,
+                StandardFlags.httpAndFormat());
     }
-    String path = sanitizePath(inv.args().get(0));
-    Map<String, List<String>> params;
-    try {
-      params = inv.keyValues().parseStringLists(inv.args().subList(1, inv.args().size()));
-    } catch (KeyValueException e) {
-      inv.ui().error("Failed to parse K=V data: " + e.getMessage());
-      return ExitCodes.USAGE;
+
+    @Override
+    public int run(Invocation inv) throws UsageException, ClientSetupException {
+        if (inv.args().isEmpty()) {
+            throw new UsageException("Not enough arguments (expected 1, got 0)");
+        }
+        String path = sanitizePath(inv.args().get(0));
+        Map<String, List<String>> params;
+        try {
+            params = inv.keyValues().parseStringLists(inv.args().subList(1, inv.args().size()));
+        } catch (KeyValueException e) {
+            inv.ui().error("Failed to parse K=V data: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        Secret secret;
+        try {
+            secret = inv.client().delete(path, params);
+        } catch (ApiException e) {
+            inv.ui().error("Error deleting " + path + ": " + e.getMessage());
+            if (e.secret() != null) {
+                inv.printer().outputSecret(e.secret());
+            }
+            return ExitCodes.API;
+        } catch (ClientException e) {
+            return apiError(inv, "Error deleting " + path + ": ", e);
+        }
+        if (secret == null) {
+            if (inv.format() == OutputFormat.TABLE) {
+                inv.ui().info("Success! Data deleted (if it existed) at: " + path);
+            }
+            return ExitCodes.OK;
+        }
+        return inv.printer().outputSecret(secret);
     }
-    Secret secret;
-    try {
-      secret = inv.client().delete(path, params);
-    } catch (ApiException e) {
-      inv.ui().error("Error deleting " + path + ": " + e.getMessage());
-      if (e.secret() != null) {
-        inv.printer().outputSecret(e.secret());
-      }
-      return ExitCodes.API;
-    } catch (ClientException e) {
-      return apiError(inv, "Error deleting " + path + ": ", e);
-    }
-    if (secret == null) {
-      if (inv.format() == OutputFormat.TABLE) {
-        inv.ui().info("Success! Data deleted (if it existed) at: " + path);
-      }
-      return ExitCodes.OK;
-    }
-    return inv.printer().outputSecret(secret);
-  }
 }

@@ -15,66 +15,66 @@ import java.util.Map;
 
 /** {@code coffer list PATH}: LIST a raw API path and print the keys. */
 public final class ListCommand extends BaseCommand {
-  /** Creates the command. */
-  public ListCommand() {
-    super(
-        "list",
-        "List data or secrets",
-        """
-        Usage: coffer list [options] PATH
+    /** Creates the command. */
+    public ListCommand() {
+        super(
+                "list",
+                "List data or secrets",
+                """
+                Usage: coffer list [options] PATH
 
-          Lists data from Coffer at the given path. This can be used to list keys in a
-          given secret engine.
+                  Lists data from Coffer at the given path. This can be used to list keys in a
+                  given secret engine.
 
-          List values under the "my-app" folder of a KV version 1 secret engine:
+                  List values under the "my-app" folder of a KV version 1 secret engine:
 
-              $ coffer list kv1/my-app/
+                      $ coffer list kv1/my-app/
 
-          List the policies:
+                  List the policies:
 
-              $ coffer list sys/policies/acl
+                      $ coffer list sys/policies/acl
 
-          For a full list of examples and paths, please see the documentation that
-          corresponds to the secret engine in use. Not all engines support listing.
-        """,
-        StandardFlags.plus(
-            StandardFlags.httpAndFormat(),
-            FlagSpec.of(
-                "List Options",
-                "detailed",
-                FlagType.BOOL,
-                Boolean.FALSE,
-                "Enables additional metadata during some LIST operations")));
-  }
-
-  @Override
-  public int run(Invocation inv) throws UsageException, ClientSetupException {
-    inv.expectArgs(1, 1);
-    String path = sanitizePath(inv.args().get(0));
-    Secret secret;
-    try {
-      secret = inv.client().list(path);
-    } catch (ClientException e) {
-      return apiError(inv, "Error listing " + path + ": ", e);
+                  For a full list of examples and paths, please see the documentation that
+                  corresponds to the secret engine in use. Not all engines support listing.
+                """,
+                StandardFlags.plus(
+                        StandardFlags.httpAndFormat(),
+                        FlagSpec.of(
+                                "List Options",
+                                "detailed",
+                                FlagType.BOOL,
+                                Boolean.FALSE,
+                                "Enables additional metadata during some LIST operations")));
     }
-    return printList(inv, secret, path, inv.flags().bool("detailed"));
-  }
 
-  /** Prints a LIST result with vault's handling of empty and malformed answers. */
-  public static int printList(Invocation inv, Secret secret, String path, boolean detailed) {
-    boolean hasKeys = secret != null && secret.data() != null && secret.data().get("keys") instanceof List<?>;
-    if (inv.format() != io.coffer.cli.output.OutputFormat.TABLE && !hasKeys) {
-      inv.printer().outputData(Map.of());
-      return ExitCodes.API;
+    @Override
+    public int run(Invocation inv) throws UsageException, ClientSetupException {
+        inv.expectArgs(1, 1);
+        String path = sanitizePath(inv.args().get(0));
+        Secret secret;
+        try {
+            secret = inv.client().list(path);
+        } catch (ClientException e) {
+            return apiError(inv, "Error listing " + path + ": ", e);
+        }
+        return printList(inv, secret, path, inv.flags().bool("detailed"));
     }
-    if (secret == null || secret.data() == null) {
-      inv.ui().error("No value found at " + path);
-      return ExitCodes.API;
+
+    /** Prints a LIST result with vault's handling of empty and malformed answers. */
+    public static int printList(Invocation inv, Secret secret, String path, boolean detailed) {
+        boolean hasKeys = secret != null && secret.data() != null && secret.data().get("keys") instanceof List<?>;
+        if (inv.format() != io.coffer.cli.output.OutputFormat.TABLE && !hasKeys) {
+            inv.printer().outputData(Map.of());
+            return ExitCodes.API;
+        }
+        if (secret == null || secret.data() == null) {
+            inv.ui().error("No value found at " + path);
+            return ExitCodes.API;
+        }
+        if (!hasKeys) {
+            inv.ui().error("No entries found at " + path);
+            return ExitCodes.API;
+        }
+        return inv.printer().outputList(secret, detailed);
     }
-    if (!hasKeys) {
-      inv.ui().error("No entries found at " + path);
-      return ExitCodes.API;
-    }
-    return inv.printer().outputList(secret, detailed);
-  }
 }

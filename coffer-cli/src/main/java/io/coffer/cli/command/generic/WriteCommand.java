@@ -20,91 +20,91 @@ import java.util.Map;
  * object from standard input.
  */
 public final class WriteCommand extends BaseCommand {
-  /** Creates the command. */
-  public WriteCommand() {
-    super(
-        "write",
-        "Write data, configuration, and secrets",
-        """
-        Usage: coffer write [options] PATH [DATA K=V...]
+    /** Creates the command. */
+    public WriteCommand() {
+        super(
+                "write",
+                "Write data, configuration, and secrets",
+                """
+                Usage: coffer write [options] PATH [DATA K=V...]
 
-          Writes data to Coffer at the given path. The data can be credentials, secrets,
-          configuration, or arbitrary data. The specific behavior of this command is
-          determined at the thing mounted at the path.
+                  Writes data to Coffer at the given path. The data can be credentials, secrets,
+                  configuration, or arbitrary data. The specific behavior of this command is
+                  determined at the thing mounted at the path.
 
-          Data is specified as "key=value" pairs. If the value begins with an "@", then
-          it is loaded from a file. If the value is "-", Coffer will read the value from
-          stdin.
+                  Data is specified as "key=value" pairs. If the value begins with an "@", then
+                  it is loaded from a file. If the value is "-", Coffer will read the value from
+                  stdin.
 
-          Persist data in the KV version 1 secrets engine:
+                  Persist data in the KV version 1 secrets engine:
 
-              $ coffer write kv1/my-secret foo=bar
+                      $ coffer write kv1/my-secret foo=bar
 
-          Create a new encryption key in the transit secrets engine:
+                  Create a new encryption key in the transit secrets engine:
 
-              $ coffer write -force transit/keys/my-key
+                      $ coffer write -force transit/keys/my-key
 
-          Upload an AWS IAM policy from a file on disk:
+                  Upload an AWS IAM policy from a file on disk:
 
-              $ coffer write aws/roles/ops policy=@policy.json
+                      $ coffer write aws/roles/ops policy=@policy.json
 
-          Configure access to Consul by providing an access token, read as JSON from
-          stdin:
+                  Configure access to Consul by providing an access token, read as JSON from
+                  stdin:
 
-              $ echo '{"token":"..."}' | coffer write consul/config/access -
+                      $ echo '{"token":"..."}' | coffer write consul/config/access -
 
-          For a full list of examples and paths, please see the documentation that
-          corresponds to the secret engines in use.
-        """,
-        StandardFlags.plus(
-            StandardFlags.httpFieldAndFormat(),
-            FlagSpec.of(
-                    StandardFlags.COMMAND,
-                    "force",
-                    FlagType.BOOL,
-                    Boolean.FALSE,
-                    "Allow the operation to continue with no key=value pairs. This allows"
-                        + " writing to keys that do not need or expect data.")
-                .withAliases("f")));
-  }
-
-  @Override
-  public int run(Invocation inv) throws UsageException, ClientSetupException {
-    if (inv.args().isEmpty()) {
-      throw new UsageException("Not enough arguments (expected 1, got 0)");
+                  For a full list of examples and paths, please see the documentation that
+                  corresponds to the secret engines in use.
+                """,
+                StandardFlags.plus(
+                        StandardFlags.httpFieldAndFormat(),
+                        FlagSpec.of(
+                                        StandardFlags.COMMAND,
+                                        "force",
+                                        FlagType.BOOL,
+                                        Boolean.FALSE,
+                                        "Allow the operation to continue with no key=value pairs. This allows"
+                                                + " writing to keys that do not need or expect data.")
+                                .withAliases("f")));
     }
-    if (inv.args().size() == 1 && !inv.flags().bool("force")) {
-      throw new UsageException("Must supply data or use -force");
+
+    @Override
+    public int run(Invocation inv) throws UsageException, ClientSetupException {
+        if (inv.args().isEmpty()) {
+            throw new UsageException("Not enough arguments (expected 1, got 0)");
+        }
+        if (inv.args().size() == 1 && !inv.flags().bool("force")) {
+            throw new UsageException("Must supply data or use -force");
+        }
+        String path = sanitizePath(inv.args().get(0));
+        Map<String, Object> data;
+        try {
+            data = inv.keyValues().parse(inv.args().subList(1, inv.args().size()));
+        } catch (KeyValueException e) {
+            inv.ui().error("Failed to parse K=V data: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        Secret secret;
+        try {
+            secret = inv.client().write(path, data);
+        } catch (ApiException e) {
+            inv.ui().error("Error writing data to " + path + ": " + e.getMessage());
+            if (e.secret() != null) {
+                inv.printer().outputSecret(e.secret());
+            }
+            return ExitCodes.API;
+        } catch (ClientException e) {
+            return apiError(inv, "Error writing data to " + path + ": ", e);
+        }
+        if (secret == null) {
+            if (inv.format() == OutputFormat.TABLE) {
+                inv.ui().info("Success! Data written to: " + path);
+            }
+            return ExitCodes.OK;
+        }
+        if (!inv.field().isEmpty()) {
+            return inv.printer().printRawField(secret, inv.field());
+        }
+        return inv.printer().outputSecret(secret);
     }
-    String path = sanitizePath(inv.args().get(0));
-    Map<String, Object> data;
-    try {
-      data = inv.keyValues().parse(inv.args().subList(1, inv.args().size()));
-    } catch (KeyValueException e) {
-      inv.ui().error("Failed to parse K=V data: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
-    Secret secret;
-    try {
-      secret = inv.client().write(path, data);
-    } catch (ApiException e) {
-      inv.ui().error("Error writing data to " + path + ": " + e.getMessage());
-      if (e.secret() != null) {
-        inv.printer().outputSecret(e.secret());
-      }
-      return ExitCodes.API;
-    } catch (ClientException e) {
-      return apiError(inv, "Error writing data to " + path + ": ", e);
-    }
-    if (secret == null) {
-      if (inv.format() == OutputFormat.TABLE) {
-        inv.ui().info("Success! Data written to: " + path);
-      }
-      return ExitCodes.OK;
-    }
-    if (!inv.field().isEmpty()) {
-      return inv.printer().printRawField(secret, inv.field());
-    }
-    return inv.printer().outputSecret(secret);
-  }
 }

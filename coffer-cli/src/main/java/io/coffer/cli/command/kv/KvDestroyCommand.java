@@ -2,30 +2,30 @@ package io.coffer.cli.command.kv;
 
 /** {@code coffer kv destroy -versions=N KEY}: permanently removes versions (KV version 2). */
 public final class KvDestroyCommand extends KvVersionsCommand {
-  /** Creates the command. */
-  public KvDestroyCommand() {
-    super(
-        "destroy",
-        "Destroy",
-        "Permanently removes one or more versions in the KV store",
-        """
-        Usage: coffer kv destroy [options] KEY
+    /** Creates the command. */
+    public KvDestroyCommand() {
+        super(
+                "destroy",
+                "Destroy",
+                "Permanently removes one or more versions in the KV store",
+                """
+                Usage: coffer kv destroy [options] KEY
 
-          Permanently removes the specified versions' data from the key-value store. If
-          no key exists at the path, no action is taken.
+                  Permanently removes the specified versions' data from the key-value store. If
+                  no key exists at the path, no action is taken.
 
-          To destroy version 3 of key foo:
+                  To destroy version 3 of key foo:
 
-              $ coffer kv destroy -mount=secret -versions=3 foo
+                      $ coffer kv destroy -mount=secret -versions=3 foo
 
-          The deprecated path-like syntax can also be used, but this should be avoided,
-          as the fact that it is not actually the full API path to
-          the secret (secret/data/foo) can cause confusion:
+                  The deprecated path-like syntax can also be used, but this should be avoided,
+                  as the fact that it is not actually the full API path to
+                  the secret (secret/data/foo) can cause confusion:
 
-              $ coffer kv destroy -versions=3 secret/foo
+                      $ coffer kv destroy -versions=3 secret/foo
 
-          Additional flags and more advanced use cases are detailed below.
-        """,
-        "Specifies the version numbers to destroy.");
-  }
+                  Additional flags and more advanced use cases are detailed below.
+                """,
+                "Specifies the version numbers to destroy.");
+    }
 }

@@ -21,120 +21,120 @@ import java.util.Map;
  * custom_metadata}).
  */
 public final class KvMetadataPutCommand extends KvCommand {
-  /** Creates the command. */
-  public KvMetadataPutCommand() {
-    super(
-        "kv metadata put",
-        "Sets or updates key settings in the KV store",
-        """
-        Usage: coffer kv metadata put [options] KEY
+    /** Creates the command. */
+    public KvMetadataPutCommand() {
+        super(
+                "kv metadata put",
+                "Sets or updates key settings in the KV store",
+                """
+                Usage: coffer kv metadata put [options] KEY
 
-          This command can be used to create a blank key in the key-value store or to
-          update key configuration for a specified key.
+                  This command can be used to create a blank key in the key-value store or to
+                  update key configuration for a specified key.
 
-          Create a key in the key-value store with no data:
+                  Create a key in the key-value store with no data:
 
-              $ coffer kv metadata put -mount=secret foo
+                      $ coffer kv metadata put -mount=secret foo
 
-          Set a max versions setting on the key:
+                  Set a max versions setting on the key:
 
-              $ coffer kv metadata put -mount=secret -max-versions=5 foo
+                      $ coffer kv metadata put -mount=secret -max-versions=5 foo
 
-          Set delete-version-after on the key:
+                  Set delete-version-after on the key:
 
-              $ coffer kv metadata put -mount=secret -delete-version-after=3h25m19s foo
+                      $ coffer kv metadata put -mount=secret -delete-version-after=3h25m19s foo
 
-          Require Check-and-Set for this key:
+                  Require Check-and-Set for this key:
 
-              $ coffer kv metadata put -mount=secret -cas-required foo
+                      $ coffer kv metadata put -mount=secret -cas-required foo
 
-          Set custom metadata on the key:
+                  Set custom metadata on the key:
 
-              $ coffer kv metadata put -mount=secret -custom-metadata=foo=abc -custom-metadata=bar=123 foo
+                      $ coffer kv metadata put -mount=secret -custom-metadata=foo=abc -custom-metadata=bar=123 foo
 
-          Additional flags and more advanced use cases are detailed below.
-        """,
-        StandardFlags.plus(
-            StandardFlags.httpAndFormat(),
-            FlagSpec.of(
-                StandardFlags.COMMON,
-                "cas-required",
-                FlagType.BOOL,
-                Boolean.FALSE,
-                "If true the key will require the cas parameter to be set on all write"
-                    + " requests. If false, the backend's configuration will be used."),
-            FlagSpec.of(
-                StandardFlags.COMMON,
-                "custom-metadata",
-                FlagType.STRING_MAP,
-                null,
-                "Specifies arbitrary version-agnostic key=value metadata meant to describe a"
-                    + " secret. This can be specified multiple times to add multiple pieces of"
-                    + " metadata."),
-            FlagSpec.of(
-                StandardFlags.COMMON,
-                "delete-version-after",
-                FlagType.DURATION,
-                null,
-                "Specifies the length of time before a version is deleted. If not set, the"
-                    + " backend's configured delete-version-after is used. Cannot be greater"
-                    + " than the backend's delete-version-after. The delete-version-after is"
-                    + " specified as a numeric string with a suffix like \"30s\" or"
-                    + " \"3h25m19s\"."),
-            FlagSpec.of(
-                StandardFlags.COMMON,
-                "max-versions",
-                FlagType.INT,
-                -1L,
-                "The number of versions to keep. If not set, the backend's configured max"
-                    + " version is used."),
-            KvLocator.mountFlag()));
-  }
-
-  @Override
-  public int run(Invocation inv) throws UsageException, ClientSetupException {
-    inv.expectArgs(1, 1);
-    KvTarget target = locate(inv, inv.args().get(0));
-    if (target == null) {
-      return ExitCodes.API;
+                  Additional flags and more advanced use cases are detailed below.
+                """,
+                StandardFlags.plus(
+                        StandardFlags.httpAndFormat(),
+                        FlagSpec.of(
+                                StandardFlags.COMMON,
+                                "cas-required",
+                                FlagType.BOOL,
+                                Boolean.FALSE,
+                                "If true the key will require the cas parameter to be set on all write"
+                                        + " requests. If false, the backend's configuration will be used."),
+                        FlagSpec.of(
+                                StandardFlags.COMMON,
+                                "custom-metadata",
+                                FlagType.STRING_MAP,
+                                null,
+                                "Specifies arbitrary version-agnostic key=value metadata meant to describe a"
+                                        + " secret. This can be specified multiple times to add multiple pieces of"
+                                        + " metadata."),
+                        FlagSpec.of(
+                                StandardFlags.COMMON,
+                                "delete-version-after",
+                                FlagType.DURATION,
+                                null,
+                                "Specifies the length of time before a version is deleted. If not set, the"
+                                        + " backend's configured delete-version-after is used. Cannot be greater"
+                                        + " than the backend's delete-version-after. The delete-version-after is"
+                                        + " specified as a numeric string with a suffix like \"30s\" or"
+                                        + " \"3h25m19s\"."),
+                        FlagSpec.of(
+                                StandardFlags.COMMON,
+                                "max-versions",
+                                FlagType.INT,
+                                -1L,
+                                "The number of versions to keep. If not set, the backend's configured max"
+                                        + " version is used."),
+                        KvLocator.mountFlag()));
     }
-    if (!target.v2()) {
-      inv.ui().error("Metadata not supported on KV Version 1");
-      return ExitCodes.USAGE;
+
+    @Override
+    public int run(Invocation inv) throws UsageException, ClientSetupException {
+        inv.expectArgs(1, 1);
+        KvTarget target = locate(inv, inv.args().get(0));
+        if (target == null) {
+            return ExitCodes.API;
+        }
+        if (!target.v2()) {
+            inv.ui().error("Metadata not supported on KV Version 1");
+            return ExitCodes.USAGE;
+        }
+        String fullPath = target.apiPath("metadata");
+        Map<String, Object> data = new LinkedHashMap<>();
+        long maxVersions = inv.flags().longValue("max-versions");
+        if (maxVersions >= 0) {
+            data.put("max_versions", maxVersions);
+        }
+        if (inv.flags().isSet("cas-required")) {
+            data.put("cas_required", inv.flags().bool("cas-required"));
+        }
+        if (inv.flags().isSet("delete-version-after")) {
+            data.put("delete_version_after", Durations.format(inv.flags().duration("delete-version-after")));
+        }
+        if (!inv.flags().map("custom-metadata").isEmpty()) {
+            data.put("custom_metadata", inv.flags().map("custom-metadata"));
+        }
+        Secret secret;
+        try {
+            secret = inv.client().write(fullPath, data);
+        } catch (ApiException e) {
+            inv.ui().error("Error writing data to " + fullPath + ": " + e.getMessage());
+            if (e.secret() != null) {
+                inv.printer().outputSecret(e.secret());
+            }
+            return ExitCodes.API;
+        } catch (ClientException e) {
+            return apiError(inv, "Error writing data to " + fullPath + ": ", e);
+        }
+        if (secret == null) {
+            if (inv.format() == OutputFormat.TABLE) {
+                inv.ui().info("Success! Data written to: " + fullPath);
+            }
+            return ExitCodes.OK;
+        }
+        return inv.printer().outputSecret(secret);
     }
-    String fullPath = target.apiPath("metadata");
-    Map<String, Object> data = new LinkedHashMap<>();
-    long maxVersions = inv.flags().longValue("max-versions");
-    if (maxVersions >= 0) {
-      data.put("max_versions", maxVersions);
-    }
-    if (inv.flags().isSet("cas-required")) {
-      data.put("cas_required", inv.flags().bool("cas-required"));
-    }
-    if (inv.flags().isSet("delete-version-after")) {
-      data.put("delete_version_after", Durations.format(inv.flags().duration("delete-version-after")));
-    }
-    if (!inv.flags().map("custom-metadata").isEmpty()) {
-      data.put("custom_metadata", inv.flags().map("custom-metadata"));
-    }
-    Secret secret;
-    try {
-      secret = inv.client().write(fullPath, data);
-    } catch (ApiException e) {
-      inv.ui().error("Error writing data to " + fullPath + ": " + e.getMessage());
-      if (e.secret() != null) {
-        inv.printer().outputSecret(e.secret());
-      }
-      return ExitCodes.API;
-    } catch (ClientException e) {
-      return apiError(inv, "Error writing data to " + fullPath + ": ", e);
-    }
-    if (secret == null) {
-      if (inv.format() == OutputFormat.TABLE) {
-        inv.ui().info("Success! Data written to: " + fullPath);
-      }
-      return ExitCodes.OK;
-    }
-    return inv.printer().outputSecret(secret);
-  }
 }

@@ -11,14 +11,14 @@ package io.coffer.cli.command.kv;
  */
 public record KvTarget(String mountPath, boolean v2, String partialPath, boolean mountFlagSyntax) {
 
-  /**
-   * Returns the API path: {@code mount/<apiPrefix>/rest} for version 2, the plain path for
-   * version 1.
-   */
-  public String apiPath(String apiPrefix) {
-    if (v2) {
-      return KvPaths.addPrefix(partialPath, mountPath, apiPrefix);
+    /**
+     * Returns the API path: {@code mount/<apiPrefix>/rest} for version 2, the plain path for
+     * version 1.
+     */
+    public String apiPath(String apiPrefix) {
+        if (v2) {
+            return KvPaths.addPrefix(partialPath, mountPath, apiPrefix);
+        }
+        return mountFlagSyntax ? KvPaths.join(mountPath, partialPath) : partialPath;
     }
-    return mountFlagSyntax ? KvPaths.join(mountPath, partialPath) : partialPath;
-  }
 }

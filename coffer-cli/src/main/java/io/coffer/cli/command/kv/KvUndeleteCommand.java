@@ -2,30 +2,30 @@ package io.coffer.cli.command.kv;
 
 /** {@code coffer kv undelete -versions=N KEY}: restores soft-deleted versions (KV version 2). */
 public final class KvUndeleteCommand extends KvVersionsCommand {
-  /** Creates the command. */
-  public KvUndeleteCommand() {
-    super(
-        "undelete",
-        "Undelete",
-        "Undeletes versions in the KV store",
-        """
-        Usage: coffer kv undelete [options] KEY
+    /** Creates the command. */
+    public KvUndeleteCommand() {
+        super(
+                "undelete",
+                "Undelete",
+                "Undeletes versions in the KV store",
+                """
+                Usage: coffer kv undelete [options] KEY
 
-          Undeletes the data for the provided version and path in the key-value store.
-          This restores the data, allowing it to be returned on get requests.
+                  Undeletes the data for the provided version and path in the key-value store.
+                  This restores the data, allowing it to be returned on get requests.
 
-          To undelete version 3 of key "foo":
+                  To undelete version 3 of key "foo":
 
-              $ coffer kv undelete -mount=secret -versions=3 foo
+                      $ coffer kv undelete -mount=secret -versions=3 foo
 
-          The deprecated path-like syntax can also be used, but this should be avoided,
-          as the fact that it is not actually the full API path to
-          the secret (secret/data/foo) can cause confusion:
+                  The deprecated path-like syntax can also be used, but this should be avoided,
+                  as the fact that it is not actually the full API path to
+                  the secret (secret/data/foo) can cause confusion:
 
-              $ coffer kv undelete -versions=3 secret/foo
+                      $ coffer kv undelete -versions=3 secret/foo
 
-          Additional flags and more advanced use cases are detailed below.
-        """,
-        "Specifies the version numbers to undelete.");
-  }
+                  Additional flags and more advanced use cases are detailed below.
+                """,
+                "Specifies the version numbers to undelete.");
+    }
 }

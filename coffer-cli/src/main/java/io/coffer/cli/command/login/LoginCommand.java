@@ -28,204 +28,204 @@ import java.util.Map;
  * userpass} method logs in with {@code auth/<path>/login/<username>}.
  */
 public final class LoginCommand extends BaseCommand {
-  /** Creates the command. */
-  public LoginCommand() {
-    super(
-        "login",
-        "Authenticate locally",
-        """
-        Usage: coffer login [options] [AUTH K=V...]
+    /** Creates the command. */
+    public LoginCommand() {
+        super(
+                "login",
+                "Authenticate locally",
+                """
+                Usage: coffer login [options] [AUTH K=V...]
 
-          Authenticates users or machines to Coffer using the provided arguments. A
-          successful authentication results in a token - conceptually similar to a
-          session token on a website. By default, this token is cached on the local
-          machine (in ~/.vault-token) for future requests.
+                  Authenticates users or machines to Coffer using the provided arguments. A
+                  successful authentication results in a token - conceptually similar to a
+                  session token on a website. By default, this token is cached on the local
+                  machine (in ~/.vault-token) for future requests.
 
-          The default auth method is "token". If not supplied via the CLI, Coffer will
-          prompt for input. If the argument is "-", the values are read from stdin.
+                  The default auth method is "token". If not supplied via the CLI, Coffer will
+                  prompt for input. If the argument is "-", the values are read from stdin.
 
-          Authenticate with a token:
+                  Authenticate with a token:
 
-              $ coffer login s.3jnbMAKl1i4YS3QoKdbHzGXq
+                      $ coffer login s.3jnbMAKl1i4YS3QoKdbHzGXq
 
-          Authenticate with a token read from stdin:
+                  Authenticate with a token read from stdin:
 
-              $ echo "$TOKEN" | coffer login -
+                      $ echo "$TOKEN" | coffer login -
 
-          The -method flag allows using other auth methods. For example, to
-          authenticate to the userpass auth method:
+                  The -method flag allows using other auth methods. For example, to
+                  authenticate to the userpass auth method:
 
-              $ coffer login -method=userpass username=my-username password=secret
+                      $ coffer login -method=userpass username=my-username password=secret
 
-          If an auth method is enabled at a non-standard path, the -method flag still
-          refers to the canonical type, but the -path flag refers to the enabled path.
-        """,
-        StandardFlags.plus(
-            StandardFlags.httpFieldAndFormat(),
-            FlagSpec.of(
-                StandardFlags.COMMAND,
-                "method",
-                FlagType.STRING,
-                "token",
-                "Type of authentication to use such as \"userpass\". Note this corresponds to"
-                    + " the TYPE, not the enabled path. Use -path to specify the path where the"
-                    + " authentication is enabled."),
-            FlagSpec.of(
-                StandardFlags.COMMAND,
-                "path",
-                FlagType.STRING,
-                null,
-                "Remote path in Coffer where the auth method is enabled. This defaults to the"
-                    + " TYPE of method (e.g. userpass -> userpass/)."),
-            FlagSpec.of(
-                StandardFlags.COMMAND,
-                "no-store",
-                FlagType.BOOL,
-                Boolean.FALSE,
-                "Do not persist the token to the token helper (usually the local filesystem)"
-                    + " after authentication for use in future requests. The token will only be"
-                    + " displayed in the command output."),
-            FlagSpec.of(
-                StandardFlags.COMMAND,
-                "no-print",
-                FlagType.BOOL,
-                Boolean.FALSE,
-                "Do not display the token. The token will be still be stored to the configured"
-                    + " token helper."),
-            FlagSpec.of(
-                StandardFlags.COMMAND,
-                "token-only",
-                FlagType.BOOL,
-                Boolean.FALSE,
-                "Output only the token with no verification. This flag is a shortcut for"
-                    + " \"-field=token -no-store\". Setting those flags to other values will have"
-                    + " no affect.")));
-  }
+                  If an auth method is enabled at a non-standard path, the -method flag still
+                  refers to the canonical type, but the -path flag refers to the enabled path.
+                """,
+                StandardFlags.plus(
+                        StandardFlags.httpFieldAndFormat(),
+                        FlagSpec.of(
+                                StandardFlags.COMMAND,
+                                "method",
+                                FlagType.STRING,
+                                "token",
+                                "Type of authentication to use such as \"userpass\". Note this corresponds to"
+                                        + " the TYPE, not the enabled path. Use -path to specify the path where the"
+                                        + " authentication is enabled."),
+                        FlagSpec.of(
+                                StandardFlags.COMMAND,
+                                "path",
+                                FlagType.STRING,
+                                null,
+                                "Remote path in Coffer where the auth method is enabled. This defaults to the"
+                                        + " TYPE of method (e.g. userpass -> userpass/)."),
+                        FlagSpec.of(
+                                StandardFlags.COMMAND,
+                                "no-store",
+                                FlagType.BOOL,
+                                Boolean.FALSE,
+                                "Do not persist the token to the token helper (usually the local filesystem)"
+                                        + " after authentication for use in future requests. The token will only be"
+                                        + " displayed in the command output."),
+                        FlagSpec.of(
+                                StandardFlags.COMMAND,
+                                "no-print",
+                                FlagType.BOOL,
+                                Boolean.FALSE,
+                                "Do not display the token. The token will be still be stored to the configured"
+                                        + " token helper."),
+                        FlagSpec.of(
+                                StandardFlags.COMMAND,
+                                "token-only",
+                                FlagType.BOOL,
+                                Boolean.FALSE,
+                                "Output only the token with no verification. This flag is a shortcut for"
+                                        + " \"-field=token -no-store\". Setting those flags to other values will have"
+                                        + " no affect.")));
+    }
 
-  @Override
-  public int run(Invocation inv) throws UsageException, ClientSetupException {
-    boolean tokenOnly = inv.flags().bool("token-only");
-    boolean noStore = inv.flags().bool("no-store") || tokenOnly;
-    boolean noPrint = inv.flags().bool("no-print");
-    String field = tokenOnly ? "token" : inv.field();
-    if (noStore && noPrint) {
-      throw new UsageException("-no-store and -no-print cannot be used together");
+    @Override
+    public int run(Invocation inv) throws UsageException, ClientSetupException {
+        boolean tokenOnly = inv.flags().bool("token-only");
+        boolean noStore = inv.flags().bool("no-store") || tokenOnly;
+        boolean noPrint = inv.flags().bool("no-print");
+        String field = tokenOnly ? "token" : inv.field();
+        if (noStore && noPrint) {
+            throw new UsageException("-no-store and -no-print cannot be used together");
+        }
+        String method = sanitizePath(inv.flags().string("method"));
+        if (method.isEmpty()) {
+            method = "token";
+        }
+        String mountPath = inv.flags().string("path");
+        if (mountPath.isEmpty()) {
+            mountPath = ensureTrailingSlash(method);
+        }
+        List<String> args = new ArrayList<>(inv.args());
+        if (method.equals("token") && !args.isEmpty() && !args.get(0).contains("=")) {
+            args.set(0, "token=" + args.get(0));
+        }
+        Map<String, String> config;
+        try {
+            config = inv.keyValues().parseStrings(args);
+        } catch (KeyValueException e) {
+            inv.ui().error("Error parsing configuration: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        VaultClient client = inv.client();
+        Secret secret;
+        try {
+            switch (method) {
+                case "token":
+                    secret = new TokenLogin(inv).authenticate(client, config);
+                    break;
+                case "userpass":
+                    secret = new UserpassLogin(inv).authenticate(client.withToken(""), config, mountPath);
+                    break;
+                default:
+                    inv.ui().error(
+                            TextWrap.wrap(
+                                    "Unknown auth method: " + method + ". Use \"coffer read sys/auth\" to see the"
+                                            + " complete list of auth methods. Supported by this CLI: token,"
+                                            + " userpass."));
+                    return ExitCodes.USAGE;
+            }
+        } catch (LoginException e) {
+            inv.ui().error("Error authenticating: " + e.getMessage());
+            return ExitCodes.API;
+        }
+        if (secret == null || secret.auth() == null) {
+            inv.ui().error(
+                    TextWrap.wrap(
+                            "Coffer returned a secret, but the secret has no authentication information"
+                                    + " attached. This should never happen and is likely a bug."));
+            return ExitCodes.API;
+        }
+        String token = Secret.string(secret.auth().get("client_token"));
+        if (!noStore) {
+            try {
+                inv.tokenStore().store(token);
+            } catch (IOException e) {
+                inv.ui().error("Error storing token: " + e.getMessage());
+                inv.ui().error(
+                        TextWrap.wrap(
+                                        "Authentication was successful, but the token was not persisted. The"
+                                                + " resulting token is shown below for your records.")
+                                + "\n");
+                inv.printer().outputSecret(secret);
+                return ExitCodes.API;
+            }
+            if (inv.context().env().has("VAULT_TOKEN")) {
+                inv.ui().warn(
+                        TextWrap.wrap(
+                                        "WARNING! The VAULT_TOKEN environment variable is set! The value of this"
+                                                + " variable will take precedence; if this is unwanted please unset"
+                                                + " VAULT_TOKEN or update its value accordingly.")
+                                + "\n");
+            }
+        } else if (!tokenOnly) {
+            inv.ui().warn(
+                    TextWrap.wrap(
+                                    "The token was not stored in token helper. Set the VAULT_TOKEN environment"
+                                            + " variable or pass the token below with each request to Coffer.")
+                            + "\n");
+        }
+        if (noPrint) {
+            return ExitCodes.OK;
+        }
+        if (!field.isEmpty()) {
+            return inv.printer().printRawField(secret, field);
+        }
+        if (inv.format() == OutputFormat.TABLE) {
+            inv.ui().output(
+                    TextWrap.wrap(
+                                    "Success! You are now authenticated. The token information displayed below is"
+                                            + " already stored in the token helper. You do NOT need to run \"coffer"
+                                            + " login\" again. Future Coffer requests will automatically use this"
+                                            + " token.")
+                            + "\n");
+        }
+        return inv.printer().outputSecret(secret);
     }
-    String method = sanitizePath(inv.flags().string("method"));
-    if (method.isEmpty()) {
-      method = "token";
-    }
-    String mountPath = inv.flags().string("path");
-    if (mountPath.isEmpty()) {
-      mountPath = ensureTrailingSlash(method);
-    }
-    List<String> args = new ArrayList<>(inv.args());
-    if (method.equals("token") && !args.isEmpty() && !args.get(0).contains("=")) {
-      args.set(0, "token=" + args.get(0));
-    }
-    Map<String, String> config;
-    try {
-      config = inv.keyValues().parseStrings(args);
-    } catch (KeyValueException e) {
-      inv.ui().error("Error parsing configuration: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
-    VaultClient client = inv.client();
-    Secret secret;
-    try {
-      switch (method) {
-        case "token":
-          secret = new TokenLogin(inv).authenticate(client, config);
-          break;
-        case "userpass":
-          secret = new UserpassLogin(inv).authenticate(client.withToken(""), config, mountPath);
-          break;
-        default:
-          inv.ui().error(
-              TextWrap.wrap(
-                  "Unknown auth method: " + method + ". Use \"coffer read sys/auth\" to see the"
-                      + " complete list of auth methods. Supported by this CLI: token,"
-                      + " userpass."));
-          return ExitCodes.USAGE;
-      }
-    } catch (LoginException e) {
-      inv.ui().error("Error authenticating: " + e.getMessage());
-      return ExitCodes.API;
-    }
-    if (secret == null || secret.auth() == null) {
-      inv.ui().error(
-          TextWrap.wrap(
-              "Coffer returned a secret, but the secret has no authentication information"
-                  + " attached. This should never happen and is likely a bug."));
-      return ExitCodes.API;
-    }
-    String token = Secret.string(secret.auth().get("client_token"));
-    if (!noStore) {
-      try {
-        inv.tokenStore().store(token);
-      } catch (IOException e) {
-        inv.ui().error("Error storing token: " + e.getMessage());
-        inv.ui().error(
-            TextWrap.wrap(
-                    "Authentication was successful, but the token was not persisted. The"
-                        + " resulting token is shown below for your records.")
-                + "\n");
-        inv.printer().outputSecret(secret);
-        return ExitCodes.API;
-      }
-      if (inv.context().env().has("VAULT_TOKEN")) {
-        inv.ui().warn(
-            TextWrap.wrap(
-                    "WARNING! The VAULT_TOKEN environment variable is set! The value of this"
-                        + " variable will take precedence; if this is unwanted please unset"
-                        + " VAULT_TOKEN or update its value accordingly.")
-                + "\n");
-      }
-    } else if (!tokenOnly) {
-      inv.ui().warn(
-          TextWrap.wrap(
-                  "The token was not stored in token helper. Set the VAULT_TOKEN environment"
-                      + " variable or pass the token below with each request to Coffer.")
-              + "\n");
-    }
-    if (noPrint) {
-      return ExitCodes.OK;
-    }
-    if (!field.isEmpty()) {
-      return inv.printer().printRawField(secret, field);
-    }
-    if (inv.format() == OutputFormat.TABLE) {
-      inv.ui().output(
-          TextWrap.wrap(
-                  "Success! You are now authenticated. The token information displayed below is"
-                      + " already stored in the token helper. You do NOT need to run \"coffer"
-                      + " login\" again. Future Coffer requests will automatically use this"
-                      + " token.")
-              + "\n");
-    }
-    return inv.printer().outputSecret(secret);
-  }
 
-  /** Builds the {@code auth} block vault shows after a token login, from lookup-self data. */
-  static Map<String, Object> authFromLookup(Map<String, Object> data) {
-    List<String> policies =
-        data.get("policies") instanceof List<?> l ? Secret.strings(l) : new ArrayList<>();
-    List<String> identity =
-        data.get("identity_policies") instanceof List<?> l ? Secret.strings(l) : List.of();
-    List<String> all = new ArrayList<>(policies);
-    all.addAll(identity);
-    Map<String, Object> auth = new LinkedHashMap<>();
-    auth.put("client_token", Secret.string(data.get("id")));
-    auth.put("accessor", Secret.string(data.get("accessor")));
-    auth.put("policies", all);
-    auth.put("token_policies", policies);
-    auth.put("identity_policies", identity);
-    auth.put("metadata", null);
-    auth.put("orphan", Boolean.TRUE.equals(data.get("orphan")));
-    auth.put("entity_id", Secret.string(data.get("entity_id")));
-    auth.put("lease_duration", Secret.longValue(data.get("ttl")));
-    auth.put("renewable", Boolean.TRUE.equals(data.get("renewable")));
-    auth.put("mfa_requirement", null);
-    return auth;
-  }
+    /** Builds the {@code auth} block vault shows after a token login, from lookup-self data. */
+    static Map<String, Object> authFromLookup(Map<String, Object> data) {
+        List<String> policies =
+                data.get("policies") instanceof List<?> l ? Secret.strings(l) : new ArrayList<>();
+        List<String> identity =
+                data.get("identity_policies") instanceof List<?> l ? Secret.strings(l) : List.of();
+        List<String> all = new ArrayList<>(policies);
+        all.addAll(identity);
+        Map<String, Object> auth = new LinkedHashMap<>();
+        auth.put("client_token", Secret.string(data.get("id")));
+        auth.put("accessor", Secret.string(data.get("accessor")));
+        auth.put("policies", all);
+        auth.put("token_policies", policies);
+        auth.put("identity_policies", identity);
+        auth.put("metadata", null);
+        auth.put("orphan", Boolean.TRUE.equals(data.get("orphan")));
+        auth.put("entity_id", Secret.string(data.get("entity_id")));
+        auth.put("lease_duration", Secret.longValue(data.get("ttl")));
+        auth.put("renewable", Boolean.TRUE.equals(data.get("renewable")));
+        auth.put("mfa_requirement", null);
+        return auth;
+    }
 }

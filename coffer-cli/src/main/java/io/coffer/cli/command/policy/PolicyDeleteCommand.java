@@ -11,37 +11,37 @@ import java.util.Locale;
 
 /** {@code coffer policy delete NAME}: deletes a policy (absent policies are not an error). */
 public final class PolicyDeleteCommand extends BaseCommand {
-  /** Creates the command. */
-  public PolicyDeleteCommand() {
-    super(
-        "policy delete",
-        "Deletes a policy by name",
-        """
-        Usage: coffer policy delete [options] NAME
+    /** Creates the command. */
+    public PolicyDeleteCommand() {
+        super(
+                "policy delete",
+                "Deletes a policy by name",
+                """
+                Usage: coffer policy delete [options] NAME
 
-          Deletes the policy named NAME in the Coffer server. Once the policy is deleted,
-          all tokens associated with the policy are affected immediately.
+                  Deletes the policy named NAME in the Coffer server. Once the policy is deleted,
+                  all tokens associated with the policy are affected immediately.
 
-          Delete the policy named "my-policy":
+                  Delete the policy named "my-policy":
 
-              $ coffer policy delete my-policy
+                      $ coffer policy delete my-policy
 
-          Note that it is not possible to delete the "default" or "root" policies.
-          These are built-in policies.
-        """,
-        StandardFlags.http());
-  }
-
-  @Override
-  public int run(Invocation inv) throws UsageException, ClientSetupException {
-    inv.expectArgs(1, 1);
-    String name = inv.args().get(0).strip().toLowerCase(Locale.ROOT);
-    try {
-      inv.client().delete("sys/policies/acl/" + name, null);
-    } catch (ClientException e) {
-      return apiError(inv, "Error deleting " + name + ": ", e);
+                  Note that it is not possible to delete the "default" or "root" policies.
+                  These are built-in policies.
+                """,
+                StandardFlags.http());
     }
-    inv.ui().output("Success! Deleted policy: " + name);
-    return ExitCodes.OK;
-  }
+
+    @Override
+    public int run(Invocation inv) throws UsageException, ClientSetupException {
+        inv.expectArgs(1, 1);
+        String name = inv.args().get(0).strip().toLowerCase(Locale.ROOT);
+        try {
+            inv.client().delete("sys/policies/acl/" + name, null);
+        } catch (ClientException e) {
+            return apiError(inv, "Error deleting " + name + ": ", e);
+        }
+        inv.ui().output("Success! Deleted policy: " + name);
+        return ExitCodes.OK;
+    }
 }

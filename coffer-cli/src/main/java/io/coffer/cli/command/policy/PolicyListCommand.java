@@ -14,42 +14,42 @@ import java.util.List;
 
 /** {@code coffer policy list}: prints the policy names, one per line (or a JSON array). */
 public final class PolicyListCommand extends BaseCommand {
-  /** Creates the command. */
-  public PolicyListCommand() {
-    super(
-        "policy list",
-        "Lists the installed policies",
-        """
-        Usage: coffer policy list [options]
+    /** Creates the command. */
+    public PolicyListCommand() {
+        super(
+                "policy list",
+                "Lists the installed policies",
+                """
+                Usage: coffer policy list [options]
 
-          Lists the names of the policies that are installed on the Coffer server.
+                  Lists the names of the policies that are installed on the Coffer server.
 
-          List the available policies:
+                  List the available policies:
 
-              $ coffer policy list
-        """,
-        StandardFlags.httpAndFormat());
-  }
+                      $ coffer policy list
+                """,
+                StandardFlags.httpAndFormat());
+    }
 
-  @Override
-  public int run(Invocation inv) throws UsageException, ClientSetupException {
-    inv.expectArgs(0, 0);
-    Secret secret;
-    try {
-      secret = inv.client().list("sys/policies/acl");
-    } catch (ClientException e) {
-      return apiError(inv, "Error listing policies: ", e);
+    @Override
+    public int run(Invocation inv) throws UsageException, ClientSetupException {
+        inv.expectArgs(0, 0);
+        Secret secret;
+        try {
+            secret = inv.client().list("sys/policies/acl");
+        } catch (ClientException e) {
+            return apiError(inv, "Error listing policies: ", e);
+        }
+        List<String> names = new ArrayList<>();
+        if (secret != null && secret.data() != null && secret.data().get("keys") instanceof List<?> l) {
+            names.addAll(Secret.strings(l));
+        }
+        if (inv.format() == OutputFormat.JSON) {
+            return inv.printer().outputData(names);
+        }
+        for (String n : names) {
+            inv.ui().output(n);
+        }
+        return ExitCodes.OK;
     }
-    List<String> names = new ArrayList<>();
-    if (secret != null && secret.data() != null && secret.data().get("keys") instanceof List<?> l) {
-      names.addAll(Secret.strings(l));
-    }
-    if (inv.format() == OutputFormat.JSON) {
-      return inv.printer().outputData(names);
-    }
-    for (String n : names) {
-      inv.ui().output(n);
-    }
-    return ExitCodes.OK;
-  }
 }

@@ -14,46 +14,46 @@ import java.util.Map;
 
 /** {@code coffer policy read NAME}: prints a policy's rules (or {@code {"policy": ...}}). */
 public final class PolicyReadCommand extends BaseCommand {
-  /** Creates the command. */
-  public PolicyReadCommand() {
-    super(
-        "policy read",
-        "Prints the contents of a policy",
-        """
-        Usage: coffer policy read [options] [NAME]
+    /** Creates the command. */
+    public PolicyReadCommand() {
+        super(
+                "policy read",
+                "Prints the contents of a policy",
+                """
+                Usage: coffer policy read [options] [NAME]
 
-          Prints the contents and metadata of the Coffer policy named NAME. If the policy
-          does not exist, an error is returned.
+                  Prints the contents and metadata of the Coffer policy named NAME. If the policy
+                  does not exist, an error is returned.
 
-          Read the policy named "my-policy":
+                  Read the policy named "my-policy":
 
-              $ coffer policy read my-policy
-        """,
-        StandardFlags.httpAndFormat());
-  }
+                      $ coffer policy read my-policy
+                """,
+                StandardFlags.httpAndFormat());
+    }
 
-  @Override
-  public int run(Invocation inv) throws UsageException, ClientSetupException {
-    inv.expectArgs(1, 1);
-    String name = inv.args().get(0).strip().toLowerCase(Locale.ROOT);
-    Secret secret;
-    try {
-      secret = inv.client().read("sys/policies/acl/" + name, null);
-    } catch (ClientException e) {
-      return apiError(inv, "Error reading policy named " + name + ": ", e);
+    @Override
+    public int run(Invocation inv) throws UsageException, ClientSetupException {
+        inv.expectArgs(1, 1);
+        String name = inv.args().get(0).strip().toLowerCase(Locale.ROOT);
+        Secret secret;
+        try {
+            secret = inv.client().read("sys/policies/acl/" + name, null);
+        } catch (ClientException e) {
+            return apiError(inv, "Error reading policy named " + name + ": ", e);
+        }
+        String rules = "";
+        if (secret != null && secret.data() != null) {
+            rules = Secret.string(secret.data().get("policy"));
+        }
+        if (rules.isEmpty()) {
+            inv.ui().error("No policy named: " + name);
+            return ExitCodes.API;
+        }
+        if (inv.format() == OutputFormat.TABLE) {
+            inv.ui().output(rules.strip());
+            return ExitCodes.OK;
+        }
+        return inv.printer().outputData(Map.of("policy", rules));
     }
-    String rules = "";
-    if (secret != null && secret.data() != null) {
-      rules = Secret.string(secret.data().get("policy"));
-    }
-    if (rules.isEmpty()) {
-      inv.ui().error("No policy named: " + name);
-      return ExitCodes.API;
-    }
-    if (inv.format() == OutputFormat.TABLE) {
-      inv.ui().output(rules.strip());
-      return ExitCodes.OK;
-    }
-    return inv.printer().outputData(Map.of("policy", rules));
-  }
 }

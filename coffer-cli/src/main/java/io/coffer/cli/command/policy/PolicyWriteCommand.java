@@ -15,51 +15,51 @@ import java.util.Map;
 
 /** {@code coffer policy write NAME FILE|-}: uploads a policy to {@code sys/policies/acl/NAME}. */
 public final class PolicyWriteCommand extends BaseCommand {
-  /** Creates the command. */
-  public PolicyWriteCommand() {
-    super(
-        "policy write",
-        "Uploads a named policy from a file",
-        """
-        Usage: coffer policy write [options] NAME PATH
+    /** Creates the command. */
+    public PolicyWriteCommand() {
+        super(
+                "policy write",
+                "Uploads a named policy from a file",
+                """
+                Usage: coffer policy write [options] NAME PATH
 
-          Uploads a policy with name NAME from the contents of a local file PATH or
-          stdin. If PATH is "-", the policy is read from stdin. Otherwise, it is
-          loaded from the file at the given path on the local disk.
+                  Uploads a policy with name NAME from the contents of a local file PATH or
+                  stdin. If PATH is "-", the policy is read from stdin. Otherwise, it is
+                  loaded from the file at the given path on the local disk.
 
-          Upload a policy named "my-policy" from "/tmp/policy.hcl" on the local disk:
+                  Upload a policy named "my-policy" from "/tmp/policy.hcl" on the local disk:
 
-              $ coffer policy write my-policy /tmp/policy.hcl
+                      $ coffer policy write my-policy /tmp/policy.hcl
 
-          Upload a policy from stdin:
+                  Upload a policy from stdin:
 
-              $ cat my-policy.hcl | coffer policy write my-policy -
-        """,
-        StandardFlags.http());
-  }
-
-  @Override
-  public int run(Invocation inv) throws UsageException, ClientSetupException {
-    inv.expectArgs(2, 2);
-    String name = inv.args().get(0).strip().toLowerCase(Locale.ROOT);
-    String path = inv.args().get(1).strip();
-    String rules;
-    try {
-      if (path.equals("-")) {
-        rules = new String(inv.stdin().readAllBytes(), StandardCharsets.UTF_8);
-      } else {
-        rules = Files.readString(inv.file(path), StandardCharsets.UTF_8);
-      }
-    } catch (IOException e) {
-      inv.ui().error("Error opening policy file: " + PolicyFiles.describe(e));
-      return ExitCodes.USAGE;
+                      $ cat my-policy.hcl | coffer policy write my-policy -
+                """,
+                StandardFlags.http());
     }
-    try {
-      inv.client().write("sys/policies/acl/" + name, Map.of("policy", rules));
-    } catch (ClientException e) {
-      return apiError(inv, "Error uploading policy: ", e);
+
+    @Override
+    public int run(Invocation inv) throws UsageException, ClientSetupException {
+        inv.expectArgs(2, 2);
+        String name = inv.args().get(0).strip().toLowerCase(Locale.ROOT);
+        String path = inv.args().get(1).strip();
+        String rules;
+        try {
+            if (path.equals("-")) {
+                rules = new String(inv.stdin().readAllBytes(), StandardCharsets.UTF_8);
+            } else {
+                rules = Files.readString(inv.file(path), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            inv.ui().error("Error opening policy file: " + PolicyFiles.describe(e));
+            return ExitCodes.USAGE;
+        }
+        try {
+            inv.client().write("sys/policies/acl/" + name, Map.of("policy", rules));
+        } catch (ClientException e) {
+            return apiError(inv, "Error uploading policy: ", e);
+        }
+        inv.ui().output("Success! Uploaded policy: " + name);
+        return ExitCodes.OK;
     }
-    inv.ui().output("Success! Uploaded policy: " + name);
-    return ExitCodes.OK;
-  }
 }

@@ -10,35 +10,35 @@ import io.coffer.cli.command.UsageException;
 
 /** {@code coffer secrets disable PATH}: unmounts a secrets engine and deletes its data. */
 public final class SecretsDisableCommand extends BaseCommand {
-  /** Creates the command. */
-  public SecretsDisableCommand() {
-    super(
-        "secrets disable",
-        "Disable a secrets engine",
-        """
-        Usage: coffer secrets disable [options] PATH
+    /** Creates the command. */
+    public SecretsDisableCommand() {
+        super(
+                "secrets disable",
+                "Disable a secrets engine",
+                """
+                Usage: coffer secrets disable [options] PATH
 
-          Disables a secrets engine at the given PATH. The argument corresponds to
-          the enabled PATH of the engine, not the TYPE! All secrets created by this
-          engine are revoked and its data is deleted.
+                  Disables a secrets engine at the given PATH. The argument corresponds to
+                  the enabled PATH of the engine, not the TYPE! All secrets created by this
+                  engine are revoked and its data is deleted.
 
-          Disable the secrets engine enabled at aws/:
+                  Disable the secrets engine enabled at aws/:
 
-              $ coffer secrets disable aws/
-        """,
-        StandardFlags.http());
-  }
-
-  @Override
-  public int run(Invocation inv) throws UsageException, ClientSetupException {
-    inv.expectArgs(1, 1);
-    String path = ensureTrailingSlash(sanitizePath(inv.args().get(0)));
-    try {
-      inv.client().delete("sys/mounts/" + path, null);
-    } catch (ClientException e) {
-      return apiError(inv, "Error disabling secrets engine at " + path + ": ", e);
+                      $ coffer secrets disable aws/
+                """,
+                StandardFlags.http());
     }
-    inv.ui().output("Success! Disabled the secrets engine (if it existed) at: " + path);
-    return ExitCodes.OK;
-  }
+
+    @Override
+    public int run(Invocation inv) throws UsageException, ClientSetupException {
+        inv.expectArgs(1, 1);
+        String path = ensureTrailingSlash(sanitizePath(inv.args().get(0)));
+        try {
+            inv.client().delete("sys/mounts/" + path, null);
+        } catch (ClientException e) {
+            return apiError(inv, "Error disabling secrets engine at " + path + ": ", e);
+        }
+        inv.ui().output("Success! Disabled the secrets engine (if it existed) at: " + path);
+        return ExitCodes.OK;
+    }
 }

@@ -20,113 +20,113 @@ import java.util.Map;
  * sys/mounts/<path>}; {@code -version=2} becomes {@code options.version = "2"}.
  */
 public final class SecretsEnableCommand extends BaseCommand {
-  /** Creates the command. */
-  public SecretsEnableCommand() {
-    super(
-        "secrets enable",
-        "Enable a secrets engine",
-        """
-        Usage: coffer secrets enable [options] TYPE
+    /** Creates the command. */
+    public SecretsEnableCommand() {
+        super(
+                "secrets enable",
+                "Enable a secrets engine",
+                """
+                Usage: coffer secrets enable [options] TYPE
 
-          Enables a secrets engine. By default, secrets engines are enabled at the path
-          corresponding to their TYPE, but users can customize the path using the
-          -path option.
+                  Enables a secrets engine. By default, secrets engines are enabled at the path
+                  corresponding to their TYPE, but users can customize the path using the
+                  -path option.
 
-          Once enabled, Coffer will route all requests which begin with the path to the
-          secrets engine.
+                  Once enabled, Coffer will route all requests which begin with the path to the
+                  secrets engine.
 
-          Enable the KV version 2 secrets engine at secret/:
+                  Enable the KV version 2 secrets engine at secret/:
 
-              $ coffer secrets enable -path=secret -version=2 kv
+                      $ coffer secrets enable -path=secret -version=2 kv
 
-          Enable the transit secrets engine with a description:
+                  Enable the transit secrets engine with a description:
 
-              $ coffer secrets enable -description="Encryption as a service" transit
+                      $ coffer secrets enable -description="Encryption as a service" transit
 
-          Enable a KV version 1 engine with custom lease TTLs:
+                  Enable a KV version 1 engine with custom lease TTLs:
 
-              $ coffer secrets enable -path=kv1 -default-lease-ttl=30m -max-lease-ttl=24h kv
+                      $ coffer secrets enable -path=kv1 -default-lease-ttl=30m -max-lease-ttl=24h kv
 
-          For a full list of secrets engines and examples, please see the documentation.
-        """,
-        flagSpecs());
-  }
-
-  private static List<FlagSpec> flagSpecs() {
-    List<FlagSpec> l = new ArrayList<>(StandardFlags.http());
-    l.addAll(MountFlags.tuning());
-    String s = StandardFlags.COMMAND;
-    l.add(
-        FlagSpec.of(
-            s,
-            "path",
-            FlagType.STRING,
-            null,
-            "Place where the secrets engine will be accessible. This must be unique across all"
-                + " secrets engines. This defaults to the \"type\" of the secrets engine."));
-    l.add(
-        FlagSpec.of(
-            s,
-            "force-no-cache",
-            FlagType.BOOL,
-            Boolean.FALSE,
-            "Force the secrets engine to disable caching. If unspecified, this defaults to the"
-                + " server's globally configured cache settings. This does not affect caching of"
-                + " the underlying encrypted data storage."));
-    l.add(
-        FlagSpec.of(
-            s,
-            "local",
-            FlagType.BOOL,
-            Boolean.FALSE,
-            "Mark the secrets engine as local-only. Local engines are not replicated or"
-                + " removed by replication."));
-    l.add(
-        FlagSpec.of(
-            s,
-            "seal-wrap",
-            FlagType.BOOL,
-            Boolean.FALSE,
-            "Enable seal wrapping of critical values in the secrets engine."));
-    l.add(
-        FlagSpec.of(
-            s,
-            "external-entropy-access",
-            FlagType.BOOL,
-            Boolean.FALSE,
-            "Enable secrets engine to access the server's external entropy source."));
-    return l;
-  }
-
-  @Override
-  public int run(Invocation inv) throws UsageException, ClientSetupException {
-    inv.expectArgs(1, 1);
-    ParsedArgs f = inv.flags();
-    String engineType = inv.args().get(0).strip();
-    String mountPath = f.string("path").isEmpty() ? engineType : f.string("path");
-    mountPath = ensureTrailingSlash(sanitizePath(mountPath));
-
-    Map<String, Object> config = new LinkedHashMap<>();
-    config.put("default_lease_ttl", MountFlags.duration(f, "default-lease-ttl"));
-    config.put("max_lease_ttl", MountFlags.duration(f, "max-lease-ttl"));
-    config.put("force_no_cache", f.bool("force-no-cache"));
-    MountFlags.addOptionalConfig(f, config);
-
-    Map<String, String> options = MountFlags.options(f);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", engineType);
-    body.put("description", f.string("description"));
-    body.put("config", config);
-    body.put("local", f.bool("local"));
-    body.put("seal_wrap", f.bool("seal-wrap"));
-    body.put("external_entropy_access", f.bool("external-entropy-access"));
-    body.put("options", options.isEmpty() ? null : options);
-    try {
-      inv.client().post("sys/mounts/" + mountPath, body);
-    } catch (ClientException e) {
-      return apiError(inv, "Error enabling: ", e);
+                  For a full list of secrets engines and examples, please see the documentation.
+                """,
+                flagSpecs());
     }
-    inv.ui().output("Success! Enabled the " + engineType + " secrets engine at: " + mountPath);
-    return ExitCodes.OK;
-  }
+
+    private static List<FlagSpec> flagSpecs() {
+        List<FlagSpec> l = new ArrayList<>(StandardFlags.http());
+        l.addAll(MountFlags.tuning());
+        String s = StandardFlags.COMMAND;
+        l.add(
+                FlagSpec.of(
+                        s,
+                        "path",
+                        FlagType.STRING,
+                        null,
+                        "Place where the secrets engine will be accessible. This must be unique across all"
+                                + " secrets engines. This defaults to the \"type\" of the secrets engine."));
+        l.add(
+                FlagSpec.of(
+                        s,
+                        "force-no-cache",
+                        FlagType.BOOL,
+                        Boolean.FALSE,
+                        "Force the secrets engine to disable caching. If unspecified, this defaults to the"
+                                + " server's globally configured cache settings. This does not affect caching of"
+                                + " the underlying encrypted data storage."));
+        l.add(
+                FlagSpec.of(
+                        s,
+                        "local",
+                        FlagType.BOOL,
+                        Boolean.FALSE,
+                        "Mark the secrets engine as local-only. Local engines are not replicated or"
+                                + " removed by replication."));
+        l.add(
+                FlagSpec.of(
+                        s,
+                        "seal-wrap",
+                        FlagType.BOOL,
+                        Boolean.FALSE,
+                        "Enable seal wrapping of critical values in the secrets engine."));
+        l.add(
+                FlagSpec.of(
+                        s,
+                        "external-entropy-access",
+                        FlagType.BOOL,
+                        Boolean.FALSE,
+                        "Enable secrets engine to access the server's external entropy source."));
+        return l;
+    }
+
+    @Override
+    public int run(Invocation inv) throws UsageException, ClientSetupException {
+        inv.expectArgs(1, 1);
+        ParsedArgs f = inv.flags();
+        String engineType = inv.args().get(0).strip();
+        String mountPath = f.string("path").isEmpty() ? engineType : f.string("path");
+        mountPath = ensureTrailingSlash(sanitizePath(mountPath));
+
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("default_lease_ttl", MountFlags.duration(f, "default-lease-ttl"));
+        config.put("max_lease_ttl", MountFlags.duration(f, "max-lease-ttl"));
+        config.put("force_no_cache", f.bool("force-no-cache"));
+        MountFlags.addOptionalConfig(f, config);
+
+        Map<String, String> options = MountFlags.options(f);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", engineType);
+        body.put("description", f.string("description"));
+        body.put("config", config);
+        body.put("local", f.bool("local"));
+        body.put("seal_wrap", f.bool("seal-wrap"));
+        body.put("external_entropy_access", f.bool("external-entropy-access"));
+        body.put("options", options.isEmpty() ? null : options);
+        try {
+            inv.client().post("sys/mounts/" + mountPath, body);
+        } catch (ClientException e) {
+            return apiError(inv, "Error enabling: ", e);
+        }
+        inv.ui().output("Success! Enabled the " + engineType + " secrets engine at: " + mountPath);
+        return ExitCodes.OK;
+    }
 }

@@ -19,61 +19,61 @@ import java.util.Map;
  * sys/mounts/<path>/tune}, sending only the settings given.
  */
 public final class SecretsTuneCommand extends BaseCommand {
-  /** Creates the command. */
-  public SecretsTuneCommand() {
-    super(
-        "secrets tune",
-        "Tune a secrets engine configuration",
-        """
-        Usage: coffer secrets tune [options] PATH
+    /** Creates the command. */
+    public SecretsTuneCommand() {
+        super(
+                "secrets tune",
+                "Tune a secrets engine configuration",
+                """
+                Usage: coffer secrets tune [options] PATH
 
-          Tunes the configuration options for the secrets engine at the given PATH.
-          The argument corresponds to the PATH where the secrets engine is enabled,
-          not the TYPE!
+                  Tunes the configuration options for the secrets engine at the given PATH.
+                  The argument corresponds to the PATH where the secrets engine is enabled,
+                  not the TYPE!
 
-          Tune the default lease for the PKI secrets engine:
+                  Tune the default lease for the PKI secrets engine:
 
-              $ coffer secrets tune -default-lease-ttl=72h pki/
+                      $ coffer secrets tune -default-lease-ttl=72h pki/
 
-          Upgrade a KV version 1 mount to version 2:
+                  Upgrade a KV version 1 mount to version 2:
 
-              $ coffer secrets tune -version=2 kv1/
-        """,
-        flagSpecs());
-  }
-
-  private static List<FlagSpec> flagSpecs() {
-    List<FlagSpec> l = new ArrayList<>(StandardFlags.http());
-    l.addAll(MountFlags.tuning());
-    return l;
-  }
-
-  @Override
-  public int run(Invocation inv) throws UsageException, ClientSetupException {
-    inv.expectArgs(1, 1);
-    ParsedArgs f = inv.flags();
-    String path = ensureTrailingSlash(sanitizePath(inv.args().get(0)));
-    Map<String, Object> config = new LinkedHashMap<>();
-    if (f.isSet("default-lease-ttl")) {
-      config.put("default_lease_ttl", MountFlags.duration(f, "default-lease-ttl"));
+                      $ coffer secrets tune -version=2 kv1/
+                """,
+                flagSpecs());
     }
-    if (f.isSet("max-lease-ttl")) {
-      config.put("max_lease_ttl", MountFlags.duration(f, "max-lease-ttl"));
+
+    private static List<FlagSpec> flagSpecs() {
+        List<FlagSpec> l = new ArrayList<>(StandardFlags.http());
+        l.addAll(MountFlags.tuning());
+        return l;
     }
-    if (f.isSet("description")) {
-      config.put("description", f.string("description"));
+
+    @Override
+    public int run(Invocation inv) throws UsageException, ClientSetupException {
+        inv.expectArgs(1, 1);
+        ParsedArgs f = inv.flags();
+        String path = ensureTrailingSlash(sanitizePath(inv.args().get(0)));
+        Map<String, Object> config = new LinkedHashMap<>();
+        if (f.isSet("default-lease-ttl")) {
+            config.put("default_lease_ttl", MountFlags.duration(f, "default-lease-ttl"));
+        }
+        if (f.isSet("max-lease-ttl")) {
+            config.put("max_lease_ttl", MountFlags.duration(f, "max-lease-ttl"));
+        }
+        if (f.isSet("description")) {
+            config.put("description", f.string("description"));
+        }
+        Map<String, String> options = MountFlags.options(f);
+        if (!options.isEmpty()) {
+            config.put("options", options);
+        }
+        MountFlags.addOptionalConfig(f, config);
+        try {
+            inv.client().post("sys/mounts/" + path + "tune", config);
+        } catch (ClientException e) {
+            return apiError(inv, "Error tuning secrets engine " + path + ": ", e);
+        }
+        inv.ui().output("Success! Tuned the secrets engine at: " + path);
+        return ExitCodes.OK;
     }
-    Map<String, String> options = MountFlags.options(f);
-    if (!options.isEmpty()) {
-      config.put("options", options);
-    }
-    MountFlags.addOptionalConfig(f, config);
-    try {
-      inv.client().post("sys/mounts/" + path + "tune", config);
-    } catch (ClientException e) {
-      return apiError(inv, "Error tuning secrets engine " + path + ": ", e);
-    }
-    inv.ui().output("Success! Tuned the secrets engine at: " + path);
-    return ExitCodes.OK;
-  }
 }

@@ -7,29 +7,29 @@ import java.util.List;
 
 /** {@code coffer version}: prints the CLI's version, never contacting the server. */
 public final class VersionCommand extends BaseCommand {
-  /** Creates the command. */
-  public VersionCommand() {
-    super(
-        "version",
-        "Prints the Coffer CLI version",
-        """
-        Usage: coffer version
+    /** Creates the command. */
+    public VersionCommand() {
+        super(
+                "version",
+                "Prints the Coffer CLI version",
+                """
+                Usage: coffer version
 
-          Prints the version of this Coffer CLI. This does not print the target
-          server's version; use "coffer status" for that.
+                  Prints the version of this Coffer CLI. This does not print the target
+                  server's version; use "coffer status" for that.
 
-          Print the version:
+                  Print the version:
 
-              $ coffer version
+                      $ coffer version
 
-          There are no arguments or flags to this command.
-        """,
-        List.of());
-  }
+                  There are no arguments or flags to this command.
+                """,
+                List.of());
+    }
 
-  @Override
-  public int run(Invocation inv) {
-    inv.ui().output("Coffer v" + BuildInfo.version());
-    return ExitCodes.OK;
-  }
+    @Override
+    public int run(Invocation inv) {
+        inv.ui().output("Coffer v" + BuildInfo.version());
+        return ExitCodes.OK;
+    }
 }

@@ -23,91 +23,91 @@ import java.util.Map;
  * {@code sys/capabilities-accessor}.
  */
 public final class TokenCapabilitiesCommand extends BaseCommand {
-  /** Creates the command. */
-  public TokenCapabilitiesCommand() {
-    super(
-        "token capabilities",
-        "Print capabilities of a token on a path",
-        """
-        Usage: coffer token capabilities [options] [TOKEN | ACCESSOR] PATH
+    /** Creates the command. */
+    public TokenCapabilitiesCommand() {
+        super(
+                "token capabilities",
+                "Print capabilities of a token on a path",
+                """
+                Usage: coffer token capabilities [options] [TOKEN | ACCESSOR] PATH
 
-          Fetches the capabilities of a token or accessor for a given path. If a TOKEN
-          is provided as an argument, the "/sys/capabilities" endpoint and permission
-          is used. If an ACCESSOR is provided, the "/sys/capabilities-accessor" endpoint
-          and permission is used with the -accessor flag. If no TOKEN or ACCESSOR is
-          provided, the "/sys/capabilities-self" endpoint and permission is used with
-          the locally authenticated token.
+                  Fetches the capabilities of a token or accessor for a given path. If a TOKEN
+                  is provided as an argument, the "/sys/capabilities" endpoint and permission
+                  is used. If an ACCESSOR is provided, the "/sys/capabilities-accessor" endpoint
+                  and permission is used with the -accessor flag. If no TOKEN or ACCESSOR is
+                  provided, the "/sys/capabilities-self" endpoint and permission is used with
+                  the locally authenticated token.
 
-          List capabilities for the local token on the "secret/foo" path:
+                  List capabilities for the local token on the "secret/foo" path:
 
-              $ coffer token capabilities secret/foo
+                      $ coffer token capabilities secret/foo
 
-          List capabilities for a token on the "cubbyhole/foo" path:
+                  List capabilities for a token on the "cubbyhole/foo" path:
 
-              $ coffer token capabilities 96ddf4bc-d217-f3ba-f9bd-017055595017 cubbyhole/foo
+                      $ coffer token capabilities 96ddf4bc-d217-f3ba-f9bd-017055595017 cubbyhole/foo
 
-          List capabilities for a token on the "cubbyhole/foo" path via its accessor:
+                  List capabilities for a token on the "cubbyhole/foo" path via its accessor:
 
-              $ coffer token capabilities -accessor 9793c9b3-e04a-46f3-e7b8-748d7da248da cubbyhole/foo
-        """,
-        StandardFlags.plus(
-            StandardFlags.httpAndFormat(),
-            FlagSpec.of(
-                StandardFlags.COMMAND,
-                "accessor",
-                FlagType.BOOL,
-                Boolean.FALSE,
-                "Treat the argument as an accessor instead of a token.")));
-  }
+                      $ coffer token capabilities -accessor 9793c9b3-e04a-46f3-e7b8-748d7da248da cubbyhole/foo
+                """,
+                StandardFlags.plus(
+                        StandardFlags.httpAndFormat(),
+                        FlagSpec.of(
+                                StandardFlags.COMMAND,
+                                "accessor",
+                                FlagType.BOOL,
+                                Boolean.FALSE,
+                                "Treat the argument as an accessor instead of a token.")));
+    }
 
-  @Override
-  public int run(Invocation inv) throws UsageException, ClientSetupException {
-    inv.expectArgs(1, 2);
-    boolean accessor = inv.flags().bool("accessor");
-    String token = inv.args().size() == 2 ? inv.args().get(0) : "";
-    String path = inv.args().get(inv.args().size() - 1);
-    if (accessor && token.isEmpty()) {
-      throw new UsageException("Not enough arguments with -accessor (expected 2, got 1)");
+    @Override
+    public int run(Invocation inv) throws UsageException, ClientSetupException {
+        inv.expectArgs(1, 2);
+        boolean accessor = inv.flags().bool("accessor");
+        String token = inv.args().size() == 2 ? inv.args().get(0) : "";
+        String path = inv.args().get(inv.args().size() - 1);
+        if (accessor && token.isEmpty()) {
+            throw new UsageException("Not enough arguments with -accessor (expected 2, got 1)");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        String endpoint;
+        if (token.isEmpty()) {
+            endpoint = "sys/capabilities-self";
+        } else if (accessor) {
+            endpoint = "sys/capabilities-accessor";
+            body.put("accessor", token);
+        } else {
+            endpoint = "sys/capabilities";
+            body.put("token", token);
+        }
+        body.put("paths", List.of(path));
+        Secret secret;
+        try {
+            secret = inv.client().post(endpoint, body);
+        } catch (ClientException e) {
+            return apiError(inv, "Error listing capabilities: ", e);
+        }
+        if (secret == null || secret.data() == null) {
+            inv.ui().error("Error listing capabilities: data from server response is empty");
+            return ExitCodes.API;
+        }
+        List<String> caps = new ArrayList<>();
+        Object forPath = secret.data().get(path);
+        if (!(forPath instanceof List<?> l) || l.isEmpty()) {
+            forPath = secret.data().get("capabilities");
+        }
+        if (forPath instanceof List<?> l) {
+            caps.addAll(Secret.strings(l));
+        }
+        if (caps.isEmpty()) {
+            inv.ui().error("No capabilities found");
+            return ExitCodes.USAGE;
+        }
+        if (inv.format() == OutputFormat.TABLE) {
+            caps.sort(GoJson.GO_STRING_ORDER);
+            inv.ui().output(String.join(", ", caps));
+            return ExitCodes.OK;
+        }
+        return inv.printer().outputData(caps);
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    String endpoint;
-    if (token.isEmpty()) {
-      endpoint = "sys/capabilities-self";
-    } else if (accessor) {
-      endpoint = "sys/capabilities-accessor";
-      body.put("accessor", token);
-    } else {
-      endpoint = "sys/capabilities";
-      body.put("token", token);
-    }
-    body.put("paths", List.of(path));
-    Secret secret;
-    try {
-      secret = inv.client().post(endpoint, body);
-    } catch (ClientException e) {
-      return apiError(inv, "Error listing capabilities: ", e);
-    }
-    if (secret == null || secret.data() == null) {
-      inv.ui().error("Error listing capabilities: data from server response is empty");
-      return ExitCodes.API;
-    }
-    List<String> caps = new ArrayList<>();
-    Object forPath = secret.data().get(path);
-    if (!(forPath instanceof List<?> l) || l.isEmpty()) {
-      forPath = secret.data().get("capabilities");
-    }
-    if (forPath instanceof List<?> l) {
-      caps.addAll(Secret.strings(l));
-    }
-    if (caps.isEmpty()) {
-      inv.ui().error("No capabilities found");
-      return ExitCodes.USAGE;
-    }
-    if (inv.format() == OutputFormat.TABLE) {
-      caps.sort(GoJson.GO_STRING_ORDER);
-      inv.ui().output(String.join(", ", caps));
-      return ExitCodes.OK;
-    }
-    return inv.printer().outputData(caps);
-  }
 }

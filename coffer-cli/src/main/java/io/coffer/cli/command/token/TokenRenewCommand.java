@@ -18,86 +18,86 @@ import java.util.Map;
  * argument), optionally by {@code -increment}.
  */
 public final class TokenRenewCommand extends BaseCommand {
-  /** Creates the command. */
-  public TokenRenewCommand() {
-    super(
-        "token renew",
-        "Renew a token lease",
-        """
-        Usage: coffer token renew [options] [TOKEN]
+    /** Creates the command. */
+    public TokenRenewCommand() {
+        super(
+                "token renew",
+                "Renew a token lease",
+                """
+                Usage: coffer token renew [options] [TOKEN]
 
-          Renews a token's lease, extending the amount of time it can be used. If a
-          TOKEN is not provided, the locally authenticated token is used. A token
-          accessor can be used as well. Lease renewal will fail if the token is not
-          renewable, the token has already been revoked, or if the token has already
-          reached its maximum TTL.
+                  Renews a token's lease, extending the amount of time it can be used. If a
+                  TOKEN is not provided, the locally authenticated token is used. A token
+                  accessor can be used as well. Lease renewal will fail if the token is not
+                  renewable, the token has already been revoked, or if the token has already
+                  reached its maximum TTL.
 
-          Renew a token (this uses the /auth/token/renew endpoint and permission):
+                  Renew a token (this uses the /auth/token/renew endpoint and permission):
 
-              $ coffer token renew 96ddf4bc-d217-f3ba-f9bd-017055595017
+                      $ coffer token renew 96ddf4bc-d217-f3ba-f9bd-017055595017
 
-          Renew the currently authenticated token (this uses the /auth/token/renew-self
-          endpoint and permission):
+                  Renew the currently authenticated token (this uses the /auth/token/renew-self
+                  endpoint and permission):
 
-              $ coffer token renew
+                      $ coffer token renew
 
-          Renew a token requesting a specific increment value:
+                  Renew a token requesting a specific increment value:
 
-              $ coffer token renew -increment=30m 96ddf4bc-d217-f3ba-f9bd-017055595017
-        """,
-        StandardFlags.plus(
-            StandardFlags.httpFieldAndFormat(),
-            FlagSpec.of(
-                    StandardFlags.COMMAND,
-                    "increment",
-                    FlagType.DURATION,
-                    null,
-                    "Request a specific increment for renewal. This increment may not be"
-                        + " honored, for instance in the case of periodic tokens. If not"
-                        + " supplied, Coffer will use the default TTL. This is specified as a"
-                        + " numeric string with suffix like \"30s\" or \"5m\".")
-                .withAliases("i"),
-            FlagSpec.of(
-                StandardFlags.COMMAND,
-                "accessor",
-                FlagType.BOOL,
-                Boolean.FALSE,
-                "Treat the argument as an accessor instead of a token.")));
-  }
-
-  @Override
-  public int run(Invocation inv) throws UsageException, ClientSetupException {
-    int n = inv.args().size();
-    if (n > 1) {
-      throw new UsageException("Too many arguments (expected 1, got " + n + ")");
+                      $ coffer token renew -increment=30m 96ddf4bc-d217-f3ba-f9bd-017055595017
+                """,
+                StandardFlags.plus(
+                        StandardFlags.httpFieldAndFormat(),
+                        FlagSpec.of(
+                                        StandardFlags.COMMAND,
+                                        "increment",
+                                        FlagType.DURATION,
+                                        null,
+                                        "Request a specific increment for renewal. This increment may not be"
+                                                + " honored, for instance in the case of periodic tokens. If not"
+                                                + " supplied, Coffer will use the default TTL. This is specified as a"
+                                                + " numeric string with suffix like \"30s\" or \"5m\".")
+                                .withAliases("i"),
+                        FlagSpec.of(
+                                StandardFlags.COMMAND,
+                                "accessor",
+                                FlagType.BOOL,
+                                Boolean.FALSE,
+                                "Treat the argument as an accessor instead of a token.")));
     }
-    String token = n == 1 ? inv.args().get(0).strip() : "";
-    long increment = inv.flags().duration("increment").getSeconds();
-    Map<String, Object> body = new LinkedHashMap<>();
-    String path;
-    if (token.isEmpty()) {
-      path = "auth/token/renew-self";
-    } else if (inv.flags().bool("accessor")) {
-      path = "auth/token/renew-accessor";
-      body.put("accessor", token);
-    } else {
-      path = "auth/token/renew";
-      body.put("token", token);
+
+    @Override
+    public int run(Invocation inv) throws UsageException, ClientSetupException {
+        int n = inv.args().size();
+        if (n > 1) {
+            throw new UsageException("Too many arguments (expected 1, got " + n + ")");
+        }
+        String token = n == 1 ? inv.args().get(0).strip() : "";
+        long increment = inv.flags().duration("increment").getSeconds();
+        Map<String, Object> body = new LinkedHashMap<>();
+        String path;
+        if (token.isEmpty()) {
+            path = "auth/token/renew-self";
+        } else if (inv.flags().bool("accessor")) {
+            path = "auth/token/renew-accessor";
+            body.put("accessor", token);
+        } else {
+            path = "auth/token/renew";
+            body.put("token", token);
+        }
+        body.put("increment", increment);
+        Secret secret;
+        try {
+            secret = inv.client().write(path, body);
+        } catch (ClientException e) {
+            return apiError(inv, "Error renewing token: ", e);
+        }
+        if (secret == null) {
+            inv.ui().error("Error renewing token: empty response from server");
+            return ExitCodes.API;
+        }
+        if (!inv.field().isEmpty()) {
+            return inv.printer().printRawField(secret, inv.field());
+        }
+        return inv.printer().outputSecret(secret);
     }
-    body.put("increment", increment);
-    Secret secret;
-    try {
-      secret = inv.client().write(path, body);
-    } catch (ClientException e) {
-      return apiError(inv, "Error renewing token: ", e);
-    }
-    if (secret == null) {
-      inv.ui().error("Error renewing token: empty response from server");
-      return ExitCodes.API;
-    }
-    if (!inv.field().isEmpty()) {
-      return inv.printer().printRawField(secret, inv.field());
-    }
-    return inv.printer().outputSecret(secret);
-  }
 }

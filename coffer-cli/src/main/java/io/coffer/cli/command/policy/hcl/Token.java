@@ -7,23 +7,23 @@ package io.coffer.cli.command.policy.hcl;
  */
 record Token(Kind kind, String text, int line, int column, int newlineBefore) {
 
-  /** Token kinds. */
-  enum Kind {
-    IDENT,
-    STRING,
-    NUMBER,
-    HEREDOC,
-    LBRACE,
-    RBRACE,
-    LBRACK,
-    RBRACK,
-    ASSIGN,
-    COMMA,
-    COMMENT,
-    EOF
-  }
+    /** Token kinds. */
+    enum Kind {
+        IDENT,
+        STRING,
+        NUMBER,
+        HEREDOC,
+        LBRACE,
+        RBRACE,
+        LBRACK,
+        RBRACK,
+        ASSIGN,
+        COMMA,
+        COMMENT,
+        EOF
+    }
 
-  boolean is(Kind k) {
-    return kind == k;
-  }
+    boolean is(Kind k) {
+        return kind == k;
+    }
 }

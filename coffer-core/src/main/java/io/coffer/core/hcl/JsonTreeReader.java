@@ -1,4 +1,4 @@
-package io.coffer.core.policy;
+package io.coffer.core.hcl;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -12,12 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a JSON policy into the same {@link HclObject} tree the HCL reader produces, keeping
- * duplicate keys as separate items (as HCL's JSON dialect does). Strict JSON: anything after the
- * top-level object, or nesting deeper than {@link HclReader#MAX_DEPTH}, is an error; errors give
- * a position and never Jackson's message (which quotes input).
+ * Reads a JSON object into the same {@link HclObject} tree the HCL reader produces, keeping
+ * duplicate keys as separate items (as HCL's JSON dialect does) and the line of every key.
+ * Strict JSON: anything after the top-level object, or nesting deeper than
+ * {@link HclReader#MAX_DEPTH}, is an error; errors give a position and never Jackson's message
+ * (which quotes input).
  */
-final class JsonPolicyReader {
+final class JsonTreeReader {
 
     private final JsonFactory factory = JsonFactory.builder().build();
 
@@ -25,7 +26,7 @@ final class JsonPolicyReader {
         try (JsonParser p = factory.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
-                throw new PolicySyntaxException("JSON policy must be an object");
+                throw new HclSyntaxException(0, 0, "JSON text must be an object");
             }
             HclObject root = object(p, 0);
             if (p.nextToken() != null) {
@@ -35,7 +36,7 @@ final class JsonPolicyReader {
         } catch (JsonProcessingException e) {
             throw at(e.getLocation(), "invalid JSON");
         } catch (IOException e) {
-            throw new PolicySyntaxException("invalid JSON");
+            throw new HclSyntaxException(0, 0, "invalid JSON");
         }
     }
 
@@ -45,9 +46,9 @@ final class JsonPolicyReader {
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String key = p.currentName();
-            int line = p.currentTokenLocation().getLineNr();
+            JsonLocation where = p.currentTokenLocation();
             Object value = value(p, p.nextToken(), depth + 1);
-            items.add(new HclObject.Item(List.of(key), value, line));
+            items.add(new HclObject.Item(List.of(key), value, where.getLineNr(), Math.max(0, where.getColumnNr())));
         }
         if (t != JsonToken.END_OBJECT) {
             throw at(p.currentTokenLocation(), "invalid JSON");
@@ -57,7 +58,7 @@ final class JsonPolicyReader {
 
     private Object value(JsonParser p, JsonToken t, int depth) throws IOException {
         if (t == null) {
-            throw new PolicySyntaxException("invalid JSON: unexpected end of input");
+            throw new HclSyntaxException(0, 0, "invalid JSON: unexpected end of input");
         }
         switch (t) {
             case START_OBJECT:
@@ -94,10 +95,10 @@ final class JsonPolicyReader {
         }
     }
 
-    private static PolicySyntaxException at(JsonLocation loc, String reason) {
+    private static HclSyntaxException at(JsonLocation loc, String reason) {
         if (loc == null || loc.getLineNr() < 1) {
-            return new PolicySyntaxException(reason);
+            return new HclSyntaxException(0, 0, reason);
         }
-        return PolicySyntaxException.at(loc.getLineNr(), Math.max(1, loc.getColumnNr()), reason);
+        return new HclSyntaxException(loc.getLineNr(), Math.max(1, loc.getColumnNr()), reason);
     }
 }

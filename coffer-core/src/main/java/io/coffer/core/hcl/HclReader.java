@@ -1,4 +1,4 @@
-package io.coffer.core.policy;
+package io.coffer.core.hcl;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
  * {@code key = value} and blocks {@code type "label" { … }}, values being strings, heredocs,
  * numbers, booleans, lists and objects. Items may be separated by commas. Everything else —
  * unbalanced braces or brackets, a missing {@code =}, trailing tokens, nesting deeper than
- * {@value #MAX_DEPTH} — is a {@link PolicySyntaxException}.
+ * {@value #MAX_DEPTH} — is an {@link HclSyntaxException}.
  */
 final class HclReader {
 
@@ -39,7 +39,7 @@ final class HclReader {
 
     private HclObject objectBody(boolean braced, int depth) {
         if (depth > MAX_DEPTH) {
-            throw PolicySyntaxException.at(peek().line(), peek().column(), "nesting too deep");
+            throw new HclSyntaxException(peek().line(), peek().column(), "nesting too deep");
         }
         List<HclObject.Item> items = new ArrayList<>();
         while (true) {
@@ -47,18 +47,18 @@ final class HclReader {
             switch (t.kind()) {
                 case EOF:
                     if (braced) {
-                        throw PolicySyntaxException.at(t.line(), t.column(), "missing '}'");
+                        throw new HclSyntaxException(t.line(), t.column(), "missing '}'");
                     }
                     return new HclObject(items);
                 case RBRACE:
                     if (!braced) {
-                        throw PolicySyntaxException.at(t.line(), t.column(), "unexpected '}'");
+                        throw new HclSyntaxException(t.line(), t.column(), "unexpected '}'");
                     }
                     take();
                     return new HclObject(items);
                 case COMMA:
                     if (items.isEmpty()) {
-                        throw PolicySyntaxException.at(t.line(), t.column(), "unexpected ','");
+                        throw new HclSyntaxException(t.line(), t.column(), "unexpected ','");
                     }
                     take();
                     break;
@@ -76,26 +76,26 @@ final class HclReader {
             keys.add((String) take().value());
         }
         if (keys.isEmpty()) {
-            throw PolicySyntaxException.at(first.line(), first.column(), "expected a key, found " + first.describe());
+            throw new HclSyntaxException(first.line(), first.column(), "expected a key, found " + first.describe());
         }
         HclLexer.Token t = peek();
         if (t.kind() == HclLexer.Kind.ASSIGN) {
             if (keys.size() > 1) {
-                throw PolicySyntaxException.at(t.line(), t.column(), "expected '{' after block labels");
+                throw new HclSyntaxException(t.line(), t.column(), "expected '{' after block labels");
             }
             take();
-            return new HclObject.Item(keys, value(depth + 1), first.line());
+            return new HclObject.Item(keys, value(depth + 1), first.line(), first.column());
         }
         if (t.kind() == HclLexer.Kind.LBRACE) {
             take();
-            return new HclObject.Item(keys, objectBody(true, depth + 1), first.line());
+            return new HclObject.Item(keys, objectBody(true, depth + 1), first.line(), first.column());
         }
-        throw PolicySyntaxException.at(t.line(), t.column(), "expected '=' or '{' after key, found " + t.describe());
+        throw new HclSyntaxException(t.line(), t.column(), "expected '=' or '{' after key, found " + t.describe());
     }
 
     private Object value(int depth) {
         if (depth > MAX_DEPTH) {
-            throw PolicySyntaxException.at(peek().line(), peek().column(), "nesting too deep");
+            throw new HclSyntaxException(peek().line(), peek().column(), "nesting too deep");
         }
         HclLexer.Token t = take();
         switch (t.kind()) {
@@ -109,13 +109,13 @@ final class HclReader {
                 if ("false".equals(t.value())) {
                     return Boolean.FALSE;
                 }
-                throw PolicySyntaxException.at(t.line(), t.column(), "unexpected " + t.describe() + " (strings must be quoted)");
+                throw new HclSyntaxException(t.line(), t.column(), "unexpected " + t.describe() + " (strings must be quoted)");
             case LBRACK:
                 return list(depth);
             case LBRACE:
                 return objectBody(true, depth);
             default:
-                throw PolicySyntaxException.at(t.line(), t.column(), "expected a value, found " + t.describe());
+                throw new HclSyntaxException(t.line(), t.column(), "expected a value, found " + t.describe());
         }
     }
 
@@ -132,7 +132,7 @@ final class HclReader {
                 return values;
             }
             if (t.kind() != HclLexer.Kind.COMMA) {
-                throw PolicySyntaxException.at(t.line(), t.column(), "expected ',' or ']' in list, found " + t.describe());
+                throw new HclSyntaxException(t.line(), t.column(), "expected ',' or ']' in list, found " + t.describe());
             }
         }
     }

@@ -1,10 +1,10 @@
-package io.coffer.core.policy;
+package io.coffer.core.hcl;
 
 /**
  * Splits HCL (version 1) text into tokens: punctuation, identifiers, quoted strings, heredocs and
  * numbers; skips whitespace and {@code #}, {@code //} and {@code /* *}{@code /} comments. Strict:
  * an unterminated string, heredoc or comment, a malformed number or any other character is a
- * {@link PolicySyntaxException} naming line and column.
+ * {@link HclSyntaxException} naming line and column.
  */
 final class HclLexer {
 
@@ -83,7 +83,7 @@ final class HclLexer {
             }
             return new Token(Kind.IDENT, src.substring(start, pos), line, column);
         }
-        throw PolicySyntaxException.at(line, column, "unexpected character " + Snippet.quote(c));
+        throw new HclSyntaxException(line, column, "unexpected character " + Snippet.quote(c));
     }
 
     private void skipBlanksAndComments() {
@@ -103,7 +103,7 @@ final class HclLexer {
                 pos += 2;
                 while (!src.startsWith("*/", pos)) {
                     if (pos >= src.length()) {
-                        throw PolicySyntaxException.at(startLine, startColumn, "comment not terminated");
+                        throw new HclSyntaxException(startLine, startColumn, "comment not terminated");
                     }
                     if (src.charAt(pos) == '\n') {
                         newline(pos + 1);
@@ -129,7 +129,7 @@ final class HclLexer {
         pos++;
         while (true) {
             if (pos >= src.length() || src.charAt(pos) == '\n') {
-                throw PolicySyntaxException.at(line, column, "string not terminated");
+                throw new HclSyntaxException(line, column, "string not terminated");
             }
             char c = src.charAt(pos++);
             if (c == '"') {
@@ -140,7 +140,7 @@ final class HclLexer {
                 continue;
             }
             if (pos >= src.length()) {
-                throw PolicySyntaxException.at(line, column, "string not terminated");
+                throw new HclSyntaxException(line, column, "string not terminated");
             }
             char e = src.charAt(pos++);
             switch (e) {
@@ -152,25 +152,25 @@ final class HclLexer {
                 case 'f' -> b.append('\f');
                 case 'u' -> b.appendCodePoint(hexEscape(4, column));
                 case 'U' -> b.appendCodePoint(hexEscape(8, column));
-                default -> throw PolicySyntaxException.at(line, pos - lineStart, "invalid escape in string");
+                default -> throw new HclSyntaxException(line, pos - lineStart, "invalid escape in string");
             }
         }
     }
 
     private int hexEscape(int digits, int column) {
         if (pos + digits > src.length()) {
-            throw PolicySyntaxException.at(line, column, "invalid unicode escape in string");
+            throw new HclSyntaxException(line, column, "invalid unicode escape in string");
         }
         int cp = 0;
         for (int i = 0; i < digits; i++) {
             int d = Character.digit(src.charAt(pos + i), 16);
             if (d < 0) {
-                throw PolicySyntaxException.at(line, column, "invalid unicode escape in string");
+                throw new HclSyntaxException(line, column, "invalid unicode escape in string");
             }
             cp = cp * 16 + d;
         }
         if (!Character.isValidCodePoint(cp)) {
-            throw PolicySyntaxException.at(line, column, "invalid unicode escape in string");
+            throw new HclSyntaxException(line, column, "invalid unicode escape in string");
         }
         pos += digits;
         return cp;
@@ -192,7 +192,7 @@ final class HclLexer {
             pos++;
         }
         if (marker.isEmpty() || pos >= src.length() || src.charAt(pos) != '\n') {
-            throw PolicySyntaxException.at(startLine, column, "heredoc needs a marker followed by a newline");
+            throw new HclSyntaxException(startLine, column, "heredoc needs a marker followed by a newline");
         }
         newline(pos + 1);
         StringBuilder body = new StringBuilder();
@@ -214,7 +214,7 @@ final class HclLexer {
                 newline(end + 1);
             }
         }
-        throw PolicySyntaxException.at(startLine, column, "heredoc not terminated");
+        throw new HclSyntaxException(startLine, column, "heredoc not terminated");
     }
 
     private static String stripCommonIndent(String body) {
@@ -256,7 +256,7 @@ final class HclLexer {
                 pos++;
             }
             if (pos == digitsStart) {
-                throw PolicySyntaxException.at(line, column, "invalid number");
+                throw new HclSyntaxException(line, column, "invalid number");
             }
         } else {
             digits();
@@ -264,7 +264,7 @@ final class HclLexer {
                 pos++;
                 floating = true;
                 if (digits() == 0) {
-                    throw PolicySyntaxException.at(line, column, "invalid number");
+                    throw new HclSyntaxException(line, column, "invalid number");
                 }
             }
             if (pos < src.length() && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')) {
@@ -274,12 +274,12 @@ final class HclLexer {
                     pos++;
                 }
                 if (digits() == 0) {
-                    throw PolicySyntaxException.at(line, column, "invalid number");
+                    throw new HclSyntaxException(line, column, "invalid number");
                 }
             }
         }
         if (pos < src.length() && isIdentPart(src.charAt(pos))) {
-            throw PolicySyntaxException.at(line, column, "invalid number");
+            throw new HclSyntaxException(line, column, "invalid number");
         }
         String text = src.substring(start, pos);
         try {
@@ -293,7 +293,7 @@ final class HclLexer {
                     : Long.parseLong(unsigned);
             return negative ? -v : v;
         } catch (NumberFormatException e) {
-            throw PolicySyntaxException.at(line, column, "number out of range");
+            throw new HclSyntaxException(line, column, "number out of range");
         }
     }
 

@@ -1,17 +1,20 @@
-package io.coffer.core.policy;
+package io.coffer.core.hcl;
 
 /**
- * Quotes pieces of policy input for error messages: at most {@value #MAX} characters, control
- * characters escaped, so an error never echoes a large or unprintable chunk of the input.
+ * Quotes pieces of untrusted input (policy text, configuration) for error messages: at most
+ * {@value #MAX} characters, quotes, backslashes and control characters escaped, so an error never
+ * echoes a large or unprintable chunk of the input.
  */
-final class Snippet {
+public final class Snippet {
 
-    static final int MAX = 40;
+    /** The most characters of input one quote shows; longer input is cut and ends in {@code ...}. */
+    public static final int MAX = 40;
 
     private Snippet() {
     }
 
-    static String quote(String s) {
+    /** {@code s} in double quotes, shortened and escaped; {@code null} becomes {@code null}. */
+    public static String quote(String s) {
         if (s == null) {
             return "null";
         }
@@ -33,7 +36,8 @@ final class Snippet {
         return b.append('"').toString();
     }
 
-    static String quote(char c) {
+    /** {@code c} in double quotes, escaped. */
+    public static String quote(char c) {
         return quote(String.valueOf(c));
     }
 }

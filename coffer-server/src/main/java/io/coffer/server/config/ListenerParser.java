@@ -1,0 +1,62 @@
+package io.coffer.server.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads one {@code listener "tcp" { … }} block into a {@link TcpListener} with Vault's rules:
+ * address defaults to {@value TcpListener#DEFAULT_ADDRESS}; TLS is on unless {@code tls_disable}
+ * is true, and then needs {@code tls_cert_file} and {@code tls_key_file}; {@code max_request_size}
+ * 0 means the 32 MiB default and a negative value no limit.
+ */
+final class ListenerParser {
+
+    static final List<String> KEYS = List.of("address", "cluster_address", "tls_disable", "tls_cert_file",
+            "tls_key_file", "tls_min_version", "max_request_size");
+
+    /** Keys of Vault's TCP listener Coffer does not implement; named as such in errors. */
+    static final Set<String> UNSUPPORTED = Set.of("tls_client_ca_file", "tls_require_and_verify_client_cert",
+            "tls_disable_client_certs", "tls_max_version", "tls_cipher_suites", "tls_prefer_server_cipher_suites",
+            "http_idle_timeout", "http_read_header_timeout", "http_read_timeout", "http_write_timeout",
+            "proxy_protocol_behavior", "proxy_protocol_authorized_addrs", "x_forwarded_for_authorized_addrs",
+            "x_forwarded_for_hop_skips", "x_forwarded_for_reject_not_authorized",
+            "x_forwarded_for_reject_not_present", "telemetry", "profiling", "inflight_requests_logging",
+            "custom_response_headers", "unauthenticated_metrics_access", "disable_replication_status_endpoints",
+            "redact_addresses", "redact_cluster_name", "redact_version", "chroot_namespace", "tls_cert_file_pem");
+
+    TcpListener read(Section block) {
+        block.requireKnownKeys(KEYS, UNSUPPORTED);
+        String address = block.get("address", Values::nonEmptyString).orElse(TcpListener.DEFAULT_ADDRESS);
+        Addresses.HostPort bind = block.get("address", v -> Addresses.hostPort(Values.nonEmptyString(v)))
+                .orElseGet(() -> Addresses.hostPort(TcpListener.DEFAULT_ADDRESS));
+        Optional<String> clusterAddress = block.get("cluster_address", v -> {
+            Addresses.hostPort(Values.nonEmptyString(v));
+            return (String) v;
+        });
+        boolean tlsDisable = block.get("tls_disable", Values::bool).orElse(false);
+        Optional<Path> cert = block.get("tls_cert_file", Values::nonEmptyString).map(Path::of);
+        Optional<Path> key = block.get("tls_key_file", Values::nonEmptyString).map(Path::of);
+        TlsVersion minVersion = block.get("tls_min_version", ListenerParser::tlsVersion).orElse(TlsVersion.TLS12);
+        if (!tlsDisable) {
+            if (cert.isEmpty()) {
+                throw block.missing("tls_cert_file", "unless tls_disable = true");
+            }
+            if (key.isEmpty()) {
+                throw block.missing("tls_key_file", "unless tls_disable = true");
+            }
+        }
+        long size = block.get("max_request_size", Values::size).orElse(0L);
+        long maxRequestSize = size == 0 ? TcpListener.DEFAULT_MAX_REQUEST_SIZE
+                : size < 0 ? TcpListener.UNLIMITED_REQUEST_SIZE : Math.min(size, TcpListener.UNLIMITED_REQUEST_SIZE);
+        return new TcpListener(address, bind.host(), bind.port(), clusterAddress, tlsDisable,
+                tlsDisable ? Optional.empty() : cert, tlsDisable ? Optional.empty() : key, minVersion, maxRequestSize);
+    }
+
+    private static TlsVersion tlsVersion(Object v) {
+        String name = Values.string(v);
+        return TlsVersion.fromConfigName(name).orElseThrow(() -> new IllegalArgumentException(
+                "must be one of tls10, tls11, tls12, tls13, got " + Values.describe(v)));
+    }
+}

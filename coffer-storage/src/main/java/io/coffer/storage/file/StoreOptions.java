@@ -1,0 +1,78 @@
+package io.coffer.storage.file;
+
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.WALRecoveryMode;
+import org.rocksdb.WriteOptions;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The native RocksDB option objects of one open store, built once and released together
+ * after the database is closed. The choices and their reasons are documented in
+ * {@code docs/storage-formats/file.md}.
+ */
+final class StoreOptions implements AutoCloseable {
+    private final PermissionFixingListener listener;
+    private final DBOptions db;
+    private final BloomFilter bloomFilter;
+    private final ColumnFamilyOptions data;
+    private final ColumnFamilyOptions meta;
+    private final WriteOptions syncWrites;
+
+    StoreOptions(Path dir) {
+        listener = new PermissionFixingListener(dir);
+        db = new DBOptions()
+                .setCreateIfMissing(true)
+                .setCreateMissingColumnFamilies(true)
+                // data and applied index live in two column families: flush them together so
+                // no older write-ahead log is kept alive by the rarely written one
+                .setAtomicFlush(true)
+                // a torn tail of the log (a write cut off by the crash, never acknowledged)
+                // is dropped; everything synced before it is recovered
+                .setWalRecoveryMode(WALRecoveryMode.PointInTimeRecovery)
+                .setParanoidChecks(true)
+                .setKeepLogFileNum(10)
+                .setStatsDumpPeriodSec(0)
+                .setListeners(List.of(listener));
+        bloomFilter = new BloomFilter(10);
+        data = new ColumnFamilyOptions()
+                // values are barrier ciphertext: compressing them costs CPU and saves nothing
+                .setCompressionType(CompressionType.NO_COMPRESSION)
+                .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(bloomFilter));
+        meta = new ColumnFamilyOptions();
+        syncWrites = new WriteOptions().setSync(true);
+    }
+
+    DBOptions db() {
+        return db;
+    }
+
+    /** Data (the default column family, the logical keyspace) first, then {@code meta}. */
+    List<ColumnFamilyDescriptor> columnFamilies() {
+        return List.of(
+                new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, data),
+                new ColumnFamilyDescriptor(MetaCodec.COLUMN_FAMILY, meta));
+    }
+
+    /** Every write goes through the write-ahead log and is fsynced before it returns. */
+    WriteOptions syncWrites() {
+        return syncWrites;
+    }
+
+    @Override
+    public void close() {
+        syncWrites.close();
+        meta.close();
+        data.close();
+        bloomFilter.close();
+        db.close();
+        listener.close();
+    }
+}
