@@ -52,7 +52,7 @@ public final class RequestPipeline {
             entry = tokens.use(entry);
         }
         try {
-            return route.backend().handleRequest(routed.withCaller(caller));
+            return route.backend().handleRequest(routed.withCaller(caller)).withMountType(route.entry().type());
         } finally {
             if (entry != null && entry.numUses() < 0) {
                 tokens.revokeTree(entry);

@@ -116,10 +116,32 @@ class CliKvV1AndGenericEndToEndTest {
     }
 
     @Test
-    void write_kv2RawDataPath_returnsVersionMetadata() {
-        Result r = ok("write", "secret/data/generic", "data=ignored");
+    void write_kv2RawDataPathFromStdin_printsVersionMetadata() {
+        Result r = cli.runWithStdin("{\"data\": {\"k\": \"v\"}}", "write", "secret/data/generic", "-");
+        assertThat(r.exitCode()).as(r.err()).isZero();
 
-        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("Key ").containsPattern("\nversion +1\n");
+        assertThat(ok("read", "-field=data", "secret/data/generic").out()).isEqualTo("map[k:v]");
+    }
+
+    @Test
+    void write_kv2DataNotAnObject_exits2WithValidationError() {
+        Result r = cli.run("write", "secret/data/generic-bad", "data=not-an-object");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("Error writing data to secret/data/generic-bad: Error making API request.\n\n"
+                + "URL: PUT " + SERVER.address() + "/v1/secret/data/generic-bad\nCode: 400. Errors:\n\n* ");
+    }
+
+    @Test
+    void read_withoutToken_exits2WithPermissionDenied() {
+        cli.env("VAULT_TOKEN", null);
+
+        Result r = cli.run("read", "kv1/raw");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("Error reading kv1/raw: Error making API request.")
+                .contains("Code: 403").contains("permission denied");
     }
 
     @Test

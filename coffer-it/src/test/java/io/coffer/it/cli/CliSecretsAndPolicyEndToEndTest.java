@@ -141,7 +141,8 @@ class CliSecretsAndPolicyEndToEndTest {
         Result r = cli.runWithStdin("path \"x\" { capabilities = ", "policy", "write", "broken", "-");
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).startsWith("Error uploading policy: Error making API request.").contains("Code: 400");
+        assertThat(r.err()).startsWith("Error uploading policy: Error making API request.\n\nURL: PUT "
+                + SERVER.address() + "/v1/sys/policies/acl/broken\nCode: ");
     }
 
     @Test

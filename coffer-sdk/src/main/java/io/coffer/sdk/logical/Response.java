@@ -22,15 +22,22 @@ public final class Response {
     private final Integer status;
     private final long leaseDuration;
     private final boolean topLevelData;
+    private final String mountType;
 
     private Response(Map<String, Object> data, List<String> warnings, Auth auth, Integer status,
                      long leaseDuration, boolean topLevelData) {
+        this(data, warnings, auth, status, leaseDuration, topLevelData, "");
+    }
+
+    private Response(Map<String, Object> data, List<String> warnings, Auth auth, Integer status,
+                     long leaseDuration, boolean topLevelData, String mountType) {
         this.data = data == null ? null : Collections.unmodifiableMap(data);
         this.warnings = List.copyOf(warnings);
         this.auth = auth;
         this.status = status;
         this.leaseDuration = leaseDuration;
         this.topLevelData = topLevelData;
+        this.mountType = mountType;
     }
 
     /** A response carrying {@code data} (which may hold {@code null} values). */
@@ -59,22 +66,32 @@ public final class Response {
     public Response withWarning(String warning) {
         List<String> w = new ArrayList<>(warnings);
         w.add(warning);
-        return new Response(data, w, auth, status, leaseDuration, topLevelData);
+        return new Response(data, w, auth, status, leaseDuration, topLevelData, mountType);
     }
 
     /** The same envelope under another HTTP status. */
     public Response withStatus(int newStatus) {
-        return new Response(data, warnings, auth, newStatus, leaseDuration, topLevelData);
+        return new Response(data, warnings, auth, newStatus, leaseDuration, topLevelData, mountType);
     }
 
     /** The TTL hint reported as {@code lease_duration}, in seconds, without a lease id. */
     public Response withLeaseDuration(long seconds) {
-        return new Response(data, warnings, auth, status, seconds, topLevelData);
+        return new Response(data, warnings, auth, status, seconds, topLevelData, mountType);
     }
 
     /** Marks a {@code sys/} response whose data keys Vault also copies to the top level. */
     public Response withTopLevelData() {
-        return new Response(data, warnings, auth, status, leaseDuration, true);
+        return new Response(data, warnings, auth, status, leaseDuration, true, mountType);
+    }
+
+    /** The same response labelled with the type of the mount that answered (the envelope's {@code mount_type}). */
+    public Response withMountType(String type) {
+        return new Response(data, warnings, auth, status, leaseDuration, topLevelData, type == null ? "" : type);
+    }
+
+    /** The answering mount's type, empty when not set. */
+    public String mountType() {
+        return mountType;
     }
 
     /** The data map, or {@code null} when the response has none. */

@@ -48,4 +48,16 @@ final class GoDuration {
         long nanos = total.setScale(0, RoundingMode.DOWN).longValueExact();
         return negative ? Duration.ofNanos(-nanos) : Duration.ofNanos(nanos);
     }
+
+    /** Whole seconds of {@code d} in Go's style, e.g. {@code 768h0m0s} or {@code 45s}. */
+    static String format(Duration d) {
+        long seconds = d.getSeconds();
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return d.toMinutes() + "m" + d.toSecondsPart() + "s";
+        }
+        return d.toHours() + "h" + d.toMinutesPart() + "m" + d.toSecondsPart() + "s";
+    }
 }

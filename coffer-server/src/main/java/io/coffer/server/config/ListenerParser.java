@@ -1,5 +1,7 @@
 package io.coffer.server.config;
 
+import io.coffer.core.hcl.Snippet;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,11 @@ final class ListenerParser {
             "redact_addresses", "redact_cluster_name", "redact_version", "chroot_namespace", "tls_cert_file_pem");
 
     TcpListener read(Section block) {
+        String type = block.opener().item().labels().get(0);
+        if (!type.equals("tcp")) {
+            throw new ServerConfigException("unsupported listener type " + Snippet.quote(type) + " "
+                    + Section.position(block.opener()) + "; Coffer has listener \"tcp\" only", block.opener().item().line());
+        }
         block.requireKnownKeys(KEYS, UNSUPPORTED);
         String address = block.get("address", Values::nonEmptyString).orElse(TcpListener.DEFAULT_ADDRESS);
         Addresses.HostPort bind = block.get("address", v -> Addresses.hostPort(Values.nonEmptyString(v)))

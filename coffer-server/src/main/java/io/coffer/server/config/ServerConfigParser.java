@@ -3,6 +3,7 @@ package io.coffer.server.config;
 import io.coffer.core.hcl.Hcl;
 import io.coffer.core.hcl.HclObject;
 import io.coffer.core.hcl.HclSyntaxException;
+import io.coffer.core.hcl.Snippet;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -154,12 +155,6 @@ public final class ServerConfigParser {
         StorageConfig storage = storage(top, names);
         List<TcpListener> listeners = new ArrayList<>();
         for (Section block : top.blocks("listener", 1)) {
-            String type = block.opener().item().labels().get(0);
-            if (!type.equals("tcp")) {
-                throw new ServerConfigException("unsupported listener type " + io.coffer.core.hcl.Snippet.quote(type)
-                        + " " + Section.position(block.opener()) + "; Coffer has listener \"tcp\" only",
-                        block.opener().item().line());
-            }
             listeners.add(listenerParser.read(block));
         }
         if (listeners.isEmpty()) {
@@ -174,8 +169,13 @@ public final class ServerConfigParser {
         Duration defaultTtl = top.get("default_lease_ttl", Values::duration).orElse(ServerConfig.SYSTEM_TTL);
         Duration maxTtl = top.get("max_lease_ttl", Values::duration).orElse(ServerConfig.SYSTEM_TTL);
         if (defaultTtl.compareTo(maxTtl) > 0) {
-            throw top.error(top.single("default_lease_ttl").orElseGet(() -> top.single("max_lease_ttl").orElseThrow()),
-                    "must not exceed max_lease_ttl (" + defaultTtl + " > " + maxTtl + ")");
+            Optional<Section.Entry> setDefault = top.single("default_lease_ttl");
+            throw setDefault.isPresent()
+                    ? top.error(setDefault.get(), "must not exceed max_lease_ttl ("
+                            + GoDuration.format(defaultTtl) + " > " + GoDuration.format(maxTtl) + ")")
+                    : top.error(top.single("max_lease_ttl").orElseThrow(),
+                            "must not be below default_lease_ttl, 768h unless set ("
+                            + GoDuration.format(maxTtl) + " < " + GoDuration.format(defaultTtl) + ")");
         }
         return new ServerConfig(storage, listeners, apiAddr, clusterAddr,
                 top.get("cluster_name", Values::nonEmptyString),

@@ -28,6 +28,9 @@ final class Envelope {
         m.put("wrap_info", null);
         m.put("warnings", r.warnings().isEmpty() ? null : r.warnings());
         m.put("auth", r.auth() == null ? null : auth(r.auth()));
+        if (!r.mountType().isEmpty()) {
+            m.put("mount_type", r.mountType());
+        }
         return m;
     }
 

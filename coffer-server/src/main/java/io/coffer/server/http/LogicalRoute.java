@@ -37,6 +37,10 @@ final class LogicalRoute {
     }
 
     void handle(Request request, Response response, Callback callback, String path, String token) {
+        if (request.getHeaders().get("X-Vault-Wrap-TTL") != null) {
+            // answering unwrapped would hand a secret to a caller who asked for it wrapped
+            throw new InvalidRequestException("response wrapping is not supported by this server");
+        }
         Fields query = Request.extractQueryParameters(request);
         Operation op = operation(request, query);
         Map<String, Object> data;

@@ -86,9 +86,14 @@ public final class RocksDbBackend implements PhysicalBackend {
             this.applied = MetaCodec.decodeAppliedIndex(db.get(meta, MetaCodec.APPLIED_INDEX_KEY));
             OwnerOnlyPermissions.tighten(this.dir);
         } catch (RocksDBException | IOException | RuntimeException e) {
-            releaseNative();
-            throw e instanceof FileStorageException fse ? fse : new FileStorageException(
-                    "cannot open the file storage at " + this.dir + ": " + e, e);
+            FileStorageException failure = e instanceof FileStorageException fse ? fse
+                    : new FileStorageException("cannot open the file storage at " + this.dir + ": " + e, e);
+            try {
+                releaseNative();
+            } catch (RuntimeException suppressed) {
+                failure.addSuppressed(suppressed);
+            }
+            throw failure;
         }
     }
 

@@ -92,7 +92,8 @@ class RocksDbBackendPermissionsTest {
     void open_existingLooseDirectory_tightensIt() throws Exception {
         Path dir = Files.createDirectory(temp.resolve("loose"));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        try (RocksDbBackend ignored = new RocksDbBackend(dir)) {
+        try (RocksDbBackend store = new RocksDbBackend(dir)) {
+            assertThat(store.directory()).isEqualTo(dir.toAbsolutePath());
             assertThat(notOwnerOnly(dir)).isEmpty();
         }
     }
@@ -100,7 +101,8 @@ class RocksDbBackendPermissionsTest {
     @Test
     void open_missingParents_createsThemOwnerOnlyAndLeavesExistingParentAlone() throws Exception {
         Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
-        try (RocksDbBackend ignored = new RocksDbBackend(temp.resolve("x/y/store"))) {
+        try (RocksDbBackend store = new RocksDbBackend(temp.resolve("x/y/store"))) {
+            assertThat(store.directory()).startsWith(temp.resolve("x").toAbsolutePath());
             assertThat(notOwnerOnly(temp.resolve("x"))).isEmpty();
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(temp))).isEqualTo("rwxr-xr-x");
