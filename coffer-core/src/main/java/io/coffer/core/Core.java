@@ -12,6 +12,7 @@ import io.coffer.core.seal.Rekey;
 import io.coffer.core.seal.RekeyStatus;
 import io.coffer.core.seal.SealStatus;
 import io.coffer.core.seal.ShamirSeal;
+import io.coffer.core.storage.StorageTrees;
 import io.coffer.core.storage.StoredJson;
 import io.coffer.core.token.TokenCreateRequest;
 import io.coffer.core.token.TokenEntry;
@@ -145,17 +146,7 @@ public final class Core {
      */
     private void discardPartialInit() {
         if (barrier.isInitialized()) {
-            deleteTree("");
-        }
-    }
-
-    private void deleteTree(String prefix) {
-        for (String child : physical.list(prefix)) {
-            if (child.endsWith("/")) {
-                deleteTree(prefix + child);
-            } else {
-                physical.delete(prefix + child);
-            }
+            StorageTrees.deleteTree(physical, "");
         }
     }
 

@@ -2,6 +2,7 @@ package io.coffer.core.cubbyhole;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coffer.core.storage.StorageTrees;
 import io.coffer.core.token.TokenEntry;
 import io.coffer.core.token.TokenHasher;
 import io.coffer.sdk.framework.FrameworkBackend;
@@ -57,17 +58,7 @@ public final class CubbyholeBackend extends FrameworkBackend {
 
         /** Deletes every entry of a revoked token. */
         void destroy(TokenEntry token) {
-            deleteTree(hasher.hash(token.id()) + "/");
-        }
-
-        private void deleteTree(String prefix) {
-            for (String child : storage.list(prefix)) {
-                if (child.endsWith("/")) {
-                    deleteTree(prefix + child);
-                } else {
-                    storage.delete(prefix + child);
-                }
-            }
+            StorageTrees.deleteTree(storage, hasher.hash(token.id()) + "/");
         }
     }
 

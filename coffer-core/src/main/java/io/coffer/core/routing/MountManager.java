@@ -1,6 +1,7 @@
 package io.coffer.core.routing;
 
 import io.coffer.core.barrier.BarrierView;
+import io.coffer.core.storage.StorageTrees;
 import io.coffer.sdk.logical.Backend;
 import io.coffer.sdk.logical.Storage;
 import io.coffer.sdk.logical.exception.ConflictException;
@@ -119,7 +120,7 @@ public final class MountManager {
         if (route != null) {
             route.backend().cleanup();
         }
-        deleteTree(viewFor(entry), "");
+        StorageTrees.deleteTree(viewFor(entry), "");
     }
 
     /** Replaces the entry at {@code path} with {@code change} applied, re-mounting its backend. */
@@ -191,15 +192,6 @@ public final class MountManager {
         return null;
     }
 
-    private static void deleteTree(Storage storage, String prefix) {
-        for (String child : storage.list(prefix)) {
-            if (child.endsWith("/")) {
-                deleteTree(storage, prefix + child);
-            } else {
-                storage.delete(prefix + child);
-            }
-        }
-    }
 
     private String randomHex(int bytes) {
         byte[] b = new byte[bytes];

@@ -142,7 +142,7 @@ class CliSecretsAndPolicyEndToEndTest {
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("Error uploading policy: Error making API request.\n\nURL: PUT "
-                + SERVER.address() + "/v1/sys/policies/acl/broken\nCode: ");
+                + SERVER.address() + "/v1/sys/policies/acl/broken\nCode: 400. Errors:\n\n* failed to parse policy");
     }
 
     @Test

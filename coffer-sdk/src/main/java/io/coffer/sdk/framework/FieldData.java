@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The fields of one request, decoded against a path's schema with Vault's lenient typing.
@@ -19,8 +18,6 @@ import java.util.Set;
  * captured from the URL path take precedence over body or query fields of the same name.
  */
 public final class FieldData {
-    private static final Set<String> TRUE = Set.of("1", "t", "T", "TRUE", "true", "True");
-    private static final Set<String> FALSE = Set.of("0", "f", "F", "FALSE", "false", "False");
 
     private final Map<String, Object> raw;
     private final Map<String, FieldSchema> schema;
@@ -177,11 +174,9 @@ public final class FieldData {
             if (s.isEmpty()) {
                 return false;
             }
-            if (TRUE.contains(s)) {
-                return true;
-            }
-            if (FALSE.contains(s)) {
-                return false;
+            Boolean parsed = GoBool.parse(s);
+            if (parsed != null) {
+                return parsed;
             }
         }
         throw typeError(name, "a boolean");

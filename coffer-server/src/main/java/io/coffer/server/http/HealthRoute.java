@@ -1,6 +1,7 @@
 package io.coffer.server.http;
 
 import io.coffer.core.Core;
+import io.coffer.sdk.framework.GoBool;
 import io.coffer.core.CofferVersion;
 import io.coffer.sdk.logical.exception.InvalidRequestException;
 import org.eclipse.jetty.server.Request;
@@ -11,7 +12,6 @@ import org.eclipse.jetty.util.Fields;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code GET|HEAD sys/health}: the node's state as a status code a load balancer can act on,
@@ -20,9 +20,6 @@ import java.util.Set;
  * no body.
  */
 final class HealthRoute {
-    private static final Set<String> TRUE = Set.of("1", "t", "T", "TRUE", "true", "True");
-    private static final Set<String> FALSE = Set.of("0", "f", "F", "FALSE", "false", "False");
-
     private final Core core;
     private final HttpExchange out;
     private final Clock clock;
@@ -89,7 +86,7 @@ final class HealthRoute {
 
     private static void bool(Fields q, String name) {
         String v = q.getValue(name);
-        if (v != null && !v.isEmpty() && !TRUE.contains(v) && !FALSE.contains(v)) {
+        if (v != null && !v.isEmpty() && GoBool.parse(v) == null) {
             throw new InvalidRequestException("");
         }
     }

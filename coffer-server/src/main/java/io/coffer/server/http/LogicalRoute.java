@@ -1,6 +1,7 @@
 package io.coffer.server.http;
 
 import io.coffer.core.Core;
+import io.coffer.sdk.framework.GoBool;
 import io.coffer.sdk.logical.Operation;
 import io.coffer.sdk.logical.exception.InvalidRequestException;
 import io.coffer.sdk.logical.exception.OperationNotSupportedException;
@@ -13,7 +14,6 @@ import org.eclipse.jetty.util.Fields;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The catch-all route: turns method, path, query and body into a logical request, hands it to
@@ -21,9 +21,6 @@ import java.util.Set;
  * POST and PUT are update, PATCH is patch (merge-patch content type only), DELETE is delete.
  */
 final class LogicalRoute {
-    private static final Set<String> TRUE = Set.of("1", "t", "T", "TRUE", "true", "True");
-    private static final Set<String> FALSE = Set.of("0", "f", "F", "FALSE", "false", "False");
-
     private final Core core;
     private final JsonBodies bodies;
     private final HttpExchange out;
@@ -71,13 +68,11 @@ final class LogicalRoute {
         switch (method) {
             case "GET":
                 String list = query.getValue("list");
-                if (list == null || FALSE.contains(list)) {
-                    return Operation.READ;
+                Boolean listing = list == null ? Boolean.FALSE : GoBool.parse(list);
+                if (listing == null) {
+                    throw new InvalidRequestException("invalid value for \"list\" parameter");
                 }
-                if (TRUE.contains(list)) {
-                    return Operation.LIST;
-                }
-                throw new InvalidRequestException("invalid value for \"list\" parameter");
+                return listing ? Operation.LIST : Operation.READ;
             case "LIST":
                 return Operation.LIST;
             case "POST":

@@ -464,7 +464,7 @@ class ServerConfigParserTest {
                 .hasMessage("leader_api_addr is required in the retry_join block of storage \"raft\" on line 5 of c.hcl");
         assertThatThrownBy(() -> parser.parse("c.hcl", listener + "cluster_addr = \"https://a:8201\"\nstorage \"raft\" {}"))
                 .isInstanceOf(ServerConfigException.class)
-                .hasMessage("path is required in the storage \"raft\" block on line 4 of c.hcl");
+                .hasMessage("path is required in the storage \"raft\" block on line 3 of c.hcl");
     }
 
     @Test
