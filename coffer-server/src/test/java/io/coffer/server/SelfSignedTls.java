@@ -22,6 +22,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 
 /**
@@ -46,7 +47,10 @@ record SelfSignedTls(Path certFile, Path keyFile, X509Certificate certificate) {
         Path certFile = dir.resolve("tls.crt");
         Path keyFile = dir.resolve("tls.key");
         writePem(certFile, cert);
-        writePem(keyFile, pair.getPrivate());
+        // PKCS#8 "PRIVATE KEY", as openssl genpkey writes it
+        Files.writeString(keyFile, "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
         return new SelfSignedTls(certFile, keyFile, cert);
     }
 

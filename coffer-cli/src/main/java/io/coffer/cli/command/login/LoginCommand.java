@@ -1,6 +1,5 @@
 package io.coffer.cli.command.login;
 
-import io.coffer.cli.api.ClientException;
 import io.coffer.cli.api.Secret;
 import io.coffer.cli.api.VaultClient;
 import io.coffer.cli.command.BaseCommand;
