@@ -3,8 +3,12 @@ package io.coffer.cli;
 import io.coffer.cli.api.HttpTransports;
 import io.coffer.cli.command.CliContext;
 import io.coffer.cli.command.Environment;
+import io.coffer.cli.input.ConsoleSecretPrompt;
+import io.coffer.cli.input.SecretPrompt;
+import io.coffer.cli.input.StreamSecretPrompt;
 import io.coffer.cli.json.JsonReader;
 import io.coffer.cli.output.Ui;
+import java.io.Console;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -57,14 +61,19 @@ public final class CofferCli {
         Environment environment =
                 Environment.of(
                         env, Path.of(System.getProperty("user.home", ".")), Path.of("").toAbsolutePath());
+        Ui ui = new Ui(out, err, terminal);
+        Console console = terminal ? System.console() : null;
+        SecretPrompt prompt =
+                console != null ? new ConsoleSecretPrompt(console) : new StreamSecretPrompt(stdin, ui);
         CliContext ctx =
                 new CliContext(
                         environment,
                         stdin,
-                        new Ui(out, err, terminal),
+                        ui,
                         terminal,
                         new JsonReader(),
-                        new HttpTransports());
+                        new HttpTransports(),
+                        prompt);
         return new CliRunner(ctx).run(List.of(args));
     }
 }

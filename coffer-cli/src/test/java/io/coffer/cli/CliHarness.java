@@ -2,6 +2,7 @@ package io.coffer.cli;
 
 import io.coffer.cli.command.CliContext;
 import io.coffer.cli.command.Environment;
+import io.coffer.cli.input.StreamSecretPrompt;
 import io.coffer.cli.json.JsonReader;
 import io.coffer.cli.output.Ui;
 import java.io.ByteArrayInputStream;
@@ -50,14 +51,17 @@ public final class CliHarness {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        ByteArrayInputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        Ui ui = new Ui(o, e, false);
         CliContext ctx =
                 new CliContext(
                         Environment.of(env, home, home),
-                        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                        new Ui(o, e, false),
+                        in,
+                        ui,
                         false,
                         new JsonReader(),
-                        settings -> transport);
+                        settings -> transport,
+                        new StreamSecretPrompt(in, ui));
         int code = new CliRunner(ctx).run(List.of(args));
         return new Result(
                 code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -22,6 +22,11 @@ public final class AesGcm {
 
     private final SecretKeySpec key;
     private final SecureRandom random;
+    /**
+     * One cipher per thread: {@code Cipher.getInstance} and the AES key schedule cost more than
+     * encrypting a small value, and a JCA cipher may be re-initialised but not shared.
+     */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(AesGcm::newCipher);
 
     /** Uses a copy of {@code key} (16, 24 or 32 bytes). */
     public AesGcm(SecretBytes key, SecureRandom random) {
@@ -37,9 +42,7 @@ public final class AesGcm {
 
     /** Encrypts with a fresh random nonce: {@code nonce(12) ‖ ciphertext ‖ tag(16)}. */
     public byte[] seal(byte[] plaintext, byte[] associatedData) {
-        byte[] nonce = new byte[NONCE_LENGTH];
-        random.nextBytes(nonce);
-        return sealWithNonce(nonce, plaintext, associatedData, 0);
+        return seal(plaintext, associatedData, 0);
     }
 
     /**
@@ -49,13 +52,16 @@ public final class AesGcm {
     public byte[] seal(byte[] plaintext, byte[] associatedData, int headerLength) {
         byte[] nonce = new byte[NONCE_LENGTH];
         random.nextBytes(nonce);
-        return sealWithNonce(nonce, plaintext, associatedData, headerLength);
+        return encrypt(ciphers.get(), nonce, plaintext, associatedData, headerLength);
     }
 
     /** Encrypts with a given nonce (test vectors; never reuse a nonce under one key). */
     public byte[] sealWithNonce(byte[] nonce, byte[] plaintext, byte[] associatedData, int headerLength) {
+        return encrypt(newCipher(), nonce, plaintext, associatedData, headerLength);
+    }
+
+    private byte[] encrypt(Cipher cipher, byte[] nonce, byte[] plaintext, byte[] associatedData, int headerLength) {
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, nonce));
             if (associatedData != null && associatedData.length > 0) {
                 cipher.updateAAD(associatedData);
@@ -76,7 +82,7 @@ public final class AesGcm {
             throw new AeadException();
         }
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, sealed, offset, NONCE_LENGTH));
             if (associatedData != null && associatedData.length > 0) {
                 cipher.updateAAD(associatedData);
@@ -91,6 +97,14 @@ public final class AesGcm {
 
     public byte[] open(byte[] sealed, byte[] associatedData) throws AeadException {
         return open(sealed, 0, associatedData);
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
     }
 
     @Override

@@ -78,6 +78,10 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (dev && !configs.isEmpty()) {
+            err.println("Error: -dev and -config cannot be combined; a dev server takes no configuration file");
+            return 1;
+        }
         if (!dev) {
             return runConfigured();
         }

@@ -291,6 +291,15 @@ class ServerCommandConfigTest {
     }
 
     @Test
+    void call_devAndConfig_isAUsageError() throws Exception {
+        ServerCommand command = new ServerCommand(out, err);
+        new CommandLine(command).parseArgs("-dev", "-config=" + config("storage \"inmem\" {}"));
+
+        assertThat(command.call()).isEqualTo(1);
+        assertThat(errBytes.toString(StandardCharsets.UTF_8)).contains("-dev and -config cannot be combined");
+    }
+
+    @Test
     void storageBackends_raft_isRefused() {
         StorageConfig raft = new StorageConfig.Raft(dir, java.util.Optional.empty(), 5, List.of());
 

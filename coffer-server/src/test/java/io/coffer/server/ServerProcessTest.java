@@ -45,15 +45,20 @@ class ServerProcessTest {
             String api = address.get(60, TimeUnit.SECONDS);
             VaultHttp http = new VaultHttp(api);
             assertThat(http.get("sys/health").status()).isEqualTo(501);
-            assertThat(http.put("sys/init", Map.of("secret_shares", 1, "secret_threshold", 1)).status()).isEqualTo(200);
+            VaultHttp.Reply init = http.put("sys/init", Map.of("secret_shares", 1, "secret_threshold", 1));
+            assertThat(init.status()).isEqualTo(200);
 
-            System.err.println("DIAG " + Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream().filter(l -> l.startsWith("Sig")).toList());
-            process.destroy();
+            // SIGTERM; Process.destroy() would also close our end of the output pipe
+            assertThat(process.toHandle().destroy()).isTrue();
 
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             reader.join(5_000);
             assertThat(process.exitValue()).isEqualTo(143);
             assertThat(output).contains("==> Coffer shutdown triggered");
+            assertThat(String.join("\n", output))
+                    .doesNotContain(init.body().path("root_token").asText())
+                    .doesNotContain(init.body().path("keys").get(0).asText())
+                    .doesNotContain(init.body().path("keys_base64").get(0).asText());
             try (RocksDbBackend reopened = new RocksDbBackend(data)) {
                 assertThat(reopened.list("")).isNotEmpty();
             }

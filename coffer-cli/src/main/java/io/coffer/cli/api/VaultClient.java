@@ -95,6 +95,25 @@ public final class VaultClient {
         throw new ResponseFormatException("unexpected response body from " + r.url());
     }
 
+    /**
+     * PUT a JSON body to a non-enveloped endpoint ({@code sys/init}, {@code sys/unseal}, {@code
+     * sys/rekey/...}) and return the JSON object it answers, or an empty map for 204.
+     */
+    public Map<String, Object> putRawJson(String path, Object body) throws ClientException {
+        ApiResponse r = send("PUT", path, null, body, "application/json");
+        if (!r.ok()) {
+            throw error(r, null);
+        }
+        if (r.emptyBody()) {
+            return new LinkedHashMap<>();
+        }
+        Object decoded = decode(r);
+        if (decoded instanceof Map<?, ?> m) {
+            return Secret.asMap(m);
+        }
+        throw new ResponseFormatException("unexpected response body from " + r.url());
+    }
+
     private Secret parseReadLike(ApiResponse r) throws ClientException {
         if (r.status() == 404) {
             Secret s = parseSecretLenient(r);

@@ -39,8 +39,9 @@ final class ListenerParser {
         Addresses.HostPort bind = block.get("address", v -> Addresses.hostPort(Values.nonEmptyString(v)))
                 .orElseGet(() -> Addresses.hostPort(TcpListener.DEFAULT_ADDRESS));
         Optional<String> clusterAddress = block.get("cluster_address", v -> {
-            Addresses.hostPort(Values.nonEmptyString(v));
-            return (String) v;
+            String text = Values.nonEmptyString(v);
+            Addresses.hostPort(text);
+            return text;
         });
         boolean tlsDisable = block.get("tls_disable", Values::bool).orElse(false);
         Optional<Path> cert = block.get("tls_cert_file", Values::nonEmptyString).map(Path::of);

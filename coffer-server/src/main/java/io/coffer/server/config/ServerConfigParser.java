@@ -3,15 +3,14 @@ package io.coffer.server.config;
 import io.coffer.core.hcl.Hcl;
 import io.coffer.core.hcl.HclObject;
 import io.coffer.core.hcl.HclSyntaxException;
-import io.coffer.core.hcl.Snippet;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,6 +2,7 @@ package io.coffer.server.config;
 
 import io.coffer.core.hcl.HclObject;
 import io.coffer.core.hcl.Snippet;
+import io.coffer.sdk.framework.GoBool;
 
 import java.time.Duration;
 import java.util.List;
@@ -54,15 +55,8 @@ final class Values {
         if (v instanceof Long n && (n == 0 || n == 1)) {
             return n == 1;
         }
-        if (v instanceof String s) {
-            switch (s) {
-                case "1", "t", "T", "true", "TRUE", "True":
-                    return true;
-                case "0", "f", "F", "false", "FALSE", "False":
-                    return false;
-                default:
-                    break;
-            }
+        if (v instanceof String s && GoBool.parse(s) != null) {
+            return GoBool.parse(s);
         }
         throw bad("a boolean (true, false, \"true\", \"false\", 1 or 0)", v);
     }
