@@ -16,6 +16,12 @@ import io.coffer.cli.command.kv.KvPatchCommand;
 import io.coffer.cli.command.kv.KvPutCommand;
 import io.coffer.cli.command.kv.KvUndeleteCommand;
 import io.coffer.cli.command.login.LoginCommand;
+import io.coffer.cli.command.operator.OperatorInitCommand;
+import io.coffer.cli.command.operator.OperatorKeyStatusCommand;
+import io.coffer.cli.command.operator.OperatorRekeyCommand;
+import io.coffer.cli.command.operator.OperatorRotateCommand;
+import io.coffer.cli.command.operator.OperatorSealCommand;
+import io.coffer.cli.command.operator.OperatorUnsealCommand;
 import io.coffer.cli.command.policy.PolicyDeleteCommand;
 import io.coffer.cli.command.policy.PolicyFmtCommand;
 import io.coffer.cli.command.policy.PolicyListCommand;
@@ -60,6 +66,12 @@ public final class CommandCatalog {
                     new Entry("kv undelete", "Undeletes versions in the KV store"),
                     new Entry("list", "List data or secrets"),
                     new Entry("login", "Authenticate locally"),
+                    new Entry("operator init", "Initializes a server"),
+                    new Entry("operator key-status", "Provides information about the active encryption key"),
+                    new Entry("operator rekey", "Generates new unseal keys"),
+                    new Entry("operator rotate", "Rotates the underlying encryption key"),
+                    new Entry("operator seal", "Seals the Coffer server"),
+                    new Entry("operator unseal", "Unseals the Coffer server"),
                     new Entry("policy delete", "Deletes a policy by name"),
                     new Entry("policy fmt", "Formats a policy on disk"),
                     new Entry("policy list", "Lists the installed policies"),
@@ -83,6 +95,7 @@ public final class CommandCatalog {
             List.of(
                     new Entry("kv", "Interact with Coffer's Key-Value storage"),
                     new Entry("kv metadata", "Interact with Coffer's Key-Value storage"),
+                    new Entry("operator", "Perform operator-specific tasks"),
                     new Entry("policy", "Interact with policies"),
                     new Entry("secrets", "Interact with secrets engines"),
                     new Entry("token", "Interact with tokens"));
@@ -111,6 +124,12 @@ public final class CommandCatalog {
             case "kv undelete": return new KvUndeleteCommand();
             case "list": return new ListCommand();
             case "login": return new LoginCommand();
+            case "operator init": return new OperatorInitCommand();
+            case "operator key-status": return new OperatorKeyStatusCommand();
+            case "operator rekey": return new OperatorRekeyCommand();
+            case "operator rotate": return new OperatorRotateCommand();
+            case "operator seal": return new OperatorSealCommand();
+            case "operator unseal": return new OperatorUnsealCommand();
             case "policy delete": return new PolicyDeleteCommand();
             case "policy fmt": return new PolicyFmtCommand();
             case "policy list": return new PolicyListCommand();
@@ -238,6 +257,27 @@ public final class CommandCatalog {
                               Delete a key and all existing versions:
 
                                   $ coffer kv metadata delete -mount=secret foo
+
+                              Please see the individual subcommand help for detailed usage information.
+                            """;
+                    case "operator" -> """
+                            Usage: coffer operator <subcommand> [options] [args]
+
+                              This command groups subcommands for operators interacting with Coffer.
+                              Most users will not need to interact with these commands. Here are a few
+                              examples of the operator commands:
+
+                              Initialize a new Coffer cluster:
+
+                                  $ coffer operator init
+
+                              Unseal a sealed server with one key share (prompts without echo):
+
+                                  $ coffer operator unseal
+
+                              Rotate Coffer's underlying encryption key:
+
+                                  $ coffer operator rotate
 
                               Please see the individual subcommand help for detailed usage information.
                             """;

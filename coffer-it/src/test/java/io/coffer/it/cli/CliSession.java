@@ -18,10 +18,11 @@ import java.util.Map;
  * Runs the coffer CLI in-process ({@link CofferCli#run}) against a server, with its own
  * environment ({@code VAULT_ADDR}, {@code VAULT_TOKEN}, {@code HOME}) and captured streams.
  */
-final class CliSession {
+public final class CliSession {
     /** Exit code and the two output streams of one CLI run. */
-    record Result(int exitCode, String out, String err) {
-        JsonNode json() {
+    public record Result(int exitCode, String out, String err) {
+        /** Standard output parsed as JSON. */
+        public JsonNode json() {
             try {
                 return VaultHttp.JSON.readTree(out);
             } catch (IOException e) {
@@ -32,7 +33,7 @@ final class CliSession {
 
     private final Map<String, String> env = new HashMap<>();
 
-    CliSession(String address, String token, Path home) {
+    public CliSession(String address, String token, Path home) {
         env.put("VAULT_ADDR", address);
         if (token != null) {
             env.put("VAULT_TOKEN", token);
@@ -41,7 +42,7 @@ final class CliSession {
     }
 
     /** Sets or (with null) removes an environment variable for later runs. */
-    CliSession env(String name, String value) {
+    public CliSession env(String name, String value) {
         if (value == null) {
             env.remove(name);
         } else {
@@ -50,11 +51,13 @@ final class CliSession {
         return this;
     }
 
-    Result run(String... args) {
+    /** Runs one command line with empty standard input. */
+    public Result run(String... args) {
         return runWithStdin("", args);
     }
 
-    Result runWithStdin(String stdin, String... args) {
+    /** Runs one command line with the given standard input. */
+    public Result runWithStdin(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = CofferCli.run(args, Map.copyOf(env),

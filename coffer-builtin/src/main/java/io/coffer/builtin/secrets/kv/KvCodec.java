@@ -36,6 +36,7 @@ public final class KvCodec {
     private final ObjectReader mapReader;
     private final ObjectWriter writer;
     private final JsonNodeFactory nodes;
+    private final KvMetadataReader metadataReader;
 
     public KvCodec() {
         this.mapper = JsonMapper.builder()
@@ -45,6 +46,7 @@ public final class KvCodec {
         this.mapReader = mapper.readerFor(mapType);
         this.writer = mapper.writer();
         this.nodes = mapper.getNodeFactory();
+        this.metadataReader = new KvMetadataReader(mapper.getFactory());
     }
 
     // ---- KV v1 ------------------------------------------------------------------------------
@@ -141,44 +143,7 @@ public final class KvCodec {
 
     /** Decodes a {@code metadata/<path>} record. */
     public KeyMetadata decodeMetadata(byte[] bytes) {
-        String kind = "kv metadata";
-        JsonNode node = readTree(bytes, kind);
-        checkFormat(node.get("format_version"), kind);
-        try {
-            Map<String, String> custom = null;
-            JsonNode customNode = node.get("custom_metadata");
-            if (customNode != null && !customNode.isNull()) {
-                if (!customNode.isObject()) {
-                    throw corrupt(kind);
-                }
-                custom = new TreeMap<>();
-                for (Map.Entry<String, JsonNode> e : customNode.properties()) {
-                    if (!e.getValue().isTextual()) {
-                        throw corrupt(kind);
-                    }
-                    custom.put(e.getKey(), e.getValue().textValue());
-                }
-            }
-            JsonNode versionsNode = node.get("versions");
-            if (versionsNode == null || !versionsNode.isObject()) {
-                throw corrupt(kind);
-            }
-            TreeMap<Long, VersionMetadata> versions = new TreeMap<>();
-            for (Map.Entry<String, JsonNode> e : versionsNode.properties()) {
-                JsonNode v = e.getValue();
-                JsonNode deletion = v.get("deletion_time");
-                Instant deletionTime = deletion == null || deletion.isNull() ? null : time(deletion, kind);
-                versions.put(Long.parseLong(e.getKey()),
-                        new VersionMetadata(time(v.get("created_time"), kind), deletionTime, boolField(v, "destroyed", kind)));
-            }
-            return new KeyMetadata(textField(node, "key", kind), time(node.get("created_time"), kind),
-                    time(node.get("updated_time"), kind), longField(node, "current_version", kind),
-                    longField(node, "oldest_version", kind), intField(node, "max_versions", kind),
-                    boolField(node, "cas_required", kind),
-                    Duration.ofNanos(longField(node, "delete_version_after_nanos", kind)), custom, versions);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw corrupt(kind);
-        }
+        return metadataReader.read(bytes);
     }
 
     // ---- helpers ----------------------------------------------------------------------------

@@ -8,13 +8,14 @@ import java.time.Instant;
 
 /**
  * What every KV v2 endpoint group shares within one mount: the storage view, the codec, the
- * per-key locks and the clock. One instance per mounted backend.
+ * per-key locks, the metadata cache and the clock. One instance per mounted backend.
  */
 final class KvV2Context {
     private final Storage mountStorage;
     private final KvCodec codec;
     private final KeyLocks locks;
     private final Clock clock;
+    private final MetadataCache metadataCache = new MetadataCache();
 
     KvV2Context(Storage mountStorage, KvCodec codec, KeyLocks locks, Clock clock) {
         this.mountStorage = mountStorage;
@@ -26,7 +27,7 @@ final class KvV2Context {
     /** The store over the request's storage view, or the mount's when the request carries none. */
     KvV2Store store(Request request) {
         Storage storage = request.storage() != null ? request.storage() : mountStorage;
-        return new KvV2Store(storage, codec);
+        return new KvV2Store(storage, codec, metadataCache);
     }
 
     KeyLocks locks() {

@@ -8,15 +8,18 @@ import java.util.Map;
 
 /**
  * Typed access to one KV v2 mount's storage in the {@link KvV2Layout}: one storage call per
- * method, no caching, no locking (callers lock per key).
+ * method, key metadata read through the mount's {@link MetadataCache}, no locking (callers lock
+ * per key).
  */
 final class KvV2Store {
     private final Storage storage;
     private final KvCodec codec;
+    private final MetadataCache metadataCache;
 
-    KvV2Store(Storage storage, KvCodec codec) {
+    KvV2Store(Storage storage, KvCodec codec, MetadataCache metadataCache) {
         this.storage = storage;
         this.codec = codec;
+        this.metadataCache = metadataCache;
     }
 
     /** The engine configuration, or {@link EngineConfig#DEFAULT} when never written. */
@@ -34,16 +37,20 @@ final class KvV2Store {
         if (path.isEmpty()) {
             return null;
         }
-        StorageEntry entry = storage.get(KvV2Layout.metadataKey(path));
-        return entry == null ? null : codec.decodeMetadata(entry.value());
+        return metadataCache.get(path, key -> {
+            StorageEntry entry = storage.get(KvV2Layout.metadataKey(key));
+            return entry == null ? null : codec.decodeMetadata(entry.value());
+        });
     }
 
     void putMetadata(KeyMetadata meta) {
         storage.put(new StorageEntry(KvV2Layout.metadataKey(meta.key()), codec.encodeMetadata(meta)));
+        metadataCache.evict(meta.key());
     }
 
     void deleteMetadata(String path) {
         storage.delete(KvV2Layout.metadataKey(path));
+        metadataCache.evict(path);
     }
 
     /** The data of {@code version} of secret {@code path}, or {@code null} when not stored. */

@@ -26,6 +26,8 @@ public final class OperatorKeyStatusCommand extends BaseCommand {
 
                   Provides information about the active encryption key. Specifically,
                   the current key term and the key installation time.
+
+                      $ coffer operator key-status
                 """,
                 StandardFlags.httpAndFormat());
     }
