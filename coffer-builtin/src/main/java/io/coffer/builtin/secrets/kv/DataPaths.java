@@ -20,6 +20,7 @@ import java.util.OptionalLong;
  * path exists, for create-versus-update authorisation, when the key's metadata exists.
  */
 final class DataPaths {
+    private static final int MAX_READ_ATTEMPTS = 4;
     private static final String VERSION = "version";
     private static final String DATA = "data";
     private static final String OPTIONS = "options";
@@ -45,28 +46,37 @@ final class DataPaths {
                 .build());
     }
 
+    /**
+     * Reads a version. Reads take no lock, so a version can be pruned or destroyed between the
+     * metadata read and the data read; the metadata is then read again (a few times at most)
+     * so that a secret that exists is never answered with a 404.
+     */
     private Response read(Request request, FieldData data) {
         String path = KvFields.path(data);
         long requested = data.getLong(VERSION);
         KvV2Store store = ctx.store(request);
-        KeyMetadata meta = store.metadata(path);
-        if (meta == null) {
-            throw new NotFoundException();
+        for (int attempt = 0; ; attempt++) {
+            KeyMetadata meta = store.metadata(path);
+            if (meta == null) {
+                throw new NotFoundException();
+            }
+            long version = requested == 0 ? meta.currentVersion() : requested;
+            VersionMetadata state = meta.version(version);
+            if (state == null) {
+                throw new NotFoundException();
+            }
+            Map<String, Object> versionMetadata = KvViews.versionMetadata(meta, version, state);
+            if (!state.isReadable(ctx.now())) {
+                return KvViews.unreadable(DATA, versionMetadata);
+            }
+            Map<String, Object> secret = store.versionData(path, version);
+            if (secret != null) {
+                return Response.of(KvViews.envelope(DATA, secret, versionMetadata));
+            }
+            if (attempt == MAX_READ_ATTEMPTS - 1) {
+                throw new NotFoundException();
+            }
         }
-        long version = requested == 0 ? meta.currentVersion() : requested;
-        VersionMetadata state = meta.version(version);
-        if (state == null) {
-            throw new NotFoundException();
-        }
-        Map<String, Object> versionMetadata = KvViews.versionMetadata(meta, version, state);
-        if (!state.isReadable(ctx.now())) {
-            return KvViews.unreadable(DATA, versionMetadata);
-        }
-        Map<String, Object> secret = store.versionData(path, version);
-        if (secret == null) {
-            throw new NotFoundException();
-        }
-        return Response.of(KvViews.envelope(DATA, secret, versionMetadata));
     }
 
     private Response write(Request request, FieldData data) {

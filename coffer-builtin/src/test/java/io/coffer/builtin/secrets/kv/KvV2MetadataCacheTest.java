@@ -1,0 +1,62 @@
+package io.coffer.builtin.secrets.kv;
+
+import io.coffer.builtin.harness.BackendHarness;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The metadata cache never lets a read see older metadata than the last completed write. */
+class KvV2MetadataCacheTest {
+
+    private static long currentVersion(BackendHarness kv) {
+        return ((Number) kv.read("metadata/app").data().get("current_version")).longValue();
+    }
+
+    @Test
+    void readAfterWrite_withCacheWarm_seesNewVersion() {
+        BackendHarness kv = KvV2Fixture.mount();
+        kv.write("data/app", "{'data':{'n':1}}");
+        assertThat(currentVersion(kv)).isEqualTo(1);
+        kv.write("data/app", "{'data':{'n':2}}");
+        assertThat(currentVersion(kv)).isEqualTo(2);
+        kv.delete("metadata/app");
+        kv.write("data/app", "{'data':{'n':3}}");
+        assertThat(currentVersion(kv)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentReaders_duringWrites_neverSeeOlderThanLastAcknowledgedWrite() throws Exception {
+        BackendHarness kv = KvV2Fixture.mount();
+        kv.write("data/app", "{'data':{'n':0}}");
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        AtomicBoolean stop = new AtomicBoolean();
+        try {
+            Future<?> r1 = pool.submit(() -> {
+                while (!stop.get()) {
+                    currentVersion(kv);
+                }
+            });
+            Future<?> r2 = pool.submit(() -> {
+                while (!stop.get()) {
+                    kv.read("data/app");
+                }
+            });
+            for (int i = 1; i <= 300; i++) {
+                kv.write("data/app", "{'data':{'n':" + i + "}}");
+                assertThat(currentVersion(kv)).isEqualTo(i + 1);
+            }
+            stop.set(true);
+            r1.get(10, TimeUnit.SECONDS);
+            r2.get(10, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(currentVersion(kv)).isEqualTo(301);
+    }
+}
