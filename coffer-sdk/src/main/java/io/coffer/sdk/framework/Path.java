@@ -25,6 +25,8 @@ public final class Path {
 
     private final String pattern;
     private final Pattern regex;
+    /** The literal text every match starts with, checked before the regex runs. */
+    private final String literalPrefix;
     private final List<String> captures;
     private final Map<String, FieldSchema> fields;
     private final Map<Operation, OperationHandler> operations;
@@ -45,6 +47,7 @@ public final class Path {
         }
         re.append(b.pattern.substring(last));
         this.regex = Pattern.compile(re.toString());
+        this.literalPrefix = literalPrefix(b.pattern);
         this.captures = List.copyOf(names);
         this.fields = Map.copyOf(b.fields);
         this.operations = new EnumMap<>(b.operations);
@@ -66,6 +69,9 @@ public final class Path {
      * does not match.
      */
     public Map<String, String> match(String relativePath) {
+        if (!relativePath.startsWith(literalPrefix)) {
+            return null;
+        }
         Matcher m = regex.matcher(relativePath);
         if (!m.matches()) {
             return null;
@@ -76,6 +82,21 @@ public final class Path {
             out.put(captures.get(i), value == null ? "" : value);
         }
         return out;
+    }
+
+    /**
+     * The leading run of {@code pattern} that can only match itself: up to the first
+     * placeholder or regex metacharacter, minus a character that a quantifier may make optional.
+     */
+    static String literalPrefix(String pattern) {
+        int end = 0;
+        while (end < pattern.length() && "\\[](){}.*+?^$|".indexOf(pattern.charAt(end)) < 0) {
+            end++;
+        }
+        if (end < pattern.length() && end > 0 && "*+?{".indexOf(pattern.charAt(end)) >= 0) {
+            end--;
+        }
+        return pattern.substring(0, end);
     }
 
     public Map<String, FieldSchema> fields() {

@@ -121,4 +121,26 @@ class PathTest {
         assertThat(p.handler(Operation.READ)).isNull();
         assertThat(p.existenceCheck()).isNull();
     }
+
+    @Test
+    void literalPrefix_stopsBeforeRegexAndPlaceholders_andDropsOptionalCharacter() {
+        assertThat(Path.literalPrefix("config")).isEqualTo("config");
+        assertThat(Path.literalPrefix("mounts/?")).isEqualTo("mounts");
+        assertThat(Path.literalPrefix("data/{path:.*}")).isEqualTo("data");
+        assertThat(Path.literalPrefix("{path:.*}")).isEmpty();
+        assertThat(Path.literalPrefix("(delete|undelete)/x")).isEmpty();
+    }
+
+    @Test
+    void match_optionalTrailingSlashAndPrefixCheck_behaveAsTheRegex() {
+        Path list = Path.builder("mounts/?").build();
+        assertThat(list.match("mounts")).isEmpty();
+        assertThat(list.match("mounts/")).isEmpty();
+        assertThat(list.match("mount")).isNull();
+        assertThat(list.match("policy")).isNull();
+        Path data = Path.builder("data/{path:.*}").build();
+        assertThat(data.match("data/")).containsEntry("path", "");
+        assertThat(data.match("datax/a")).isNull();
+        assertThat(data.match("metadata/a")).isNull();
+    }
 }

@@ -43,7 +43,6 @@ public final class VaultHandler extends Handler.Abstract {
         String path = Request.getPathInContext(request);
         try {
             checkRawPath(request.getHttpURI().getPath());
-            path = path.replaceAll("/{2,}", "/");
             if (!path.startsWith("/v1/")) {
                 out.writeErrors(response, callback, 404, NO_ERRORS);
                 return true;

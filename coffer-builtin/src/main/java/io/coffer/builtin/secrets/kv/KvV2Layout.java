@@ -32,6 +32,8 @@ public final class KvV2Layout {
         return METADATA_PREFIX + path;
     }
 
+    private static final Base64.Encoder PATH_ENCODER = Base64.getUrlEncoder().withoutPadding();
+
     /** The folder, ending in {@code /}, that holds every version of secret {@code path}. */
     public static String versionsFolder(String path) {
         return VERSIONS_PREFIX + encodePath(path) + "/";
@@ -44,7 +46,7 @@ public final class KvV2Layout {
 
     /** The single-segment encoding of a secret path used under {@code versions/}. */
     public static String encodePath(String path) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(path.getBytes(StandardCharsets.UTF_8));
+        return PATH_ENCODER.encodeToString(path.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The secret path encoded by {@link #encodePath(String)}. */
