@@ -38,7 +38,8 @@ import java.util.Iterator;
  */
 public final class PgpEncryptor {
     private final SecureRandom random;
-    private final Provider provider = new BouncyCastleProvider();
+    /** Made on first use: loading BouncyCastle costs most of a second, and most nodes never need it. */
+    private Provider provider;
 
     public PgpEncryptor(SecureRandom random) {
         this.random = random;
@@ -78,9 +79,9 @@ public final class PgpEncryptor {
         try {
             PGPEncryptedDataGenerator generator = new PGPEncryptedDataGenerator(
                     new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
-                            .setWithIntegrityPacket(true).setSecureRandom(random).setProvider(provider));
+                            .setWithIntegrityPacket(true).setSecureRandom(random).setProvider(provider()));
             generator.addMethod(new JcePublicKeyKeyEncryptionMethodGenerator(key).setSecureRandom(random)
-                    .setProvider(provider));
+                    .setProvider(provider()));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (OutputStream encrypted = generator.open(out, new byte[4096])) {
                 PGPLiteralDataGenerator literal = new PGPLiteralDataGenerator();
@@ -92,6 +93,13 @@ public final class PgpEncryptor {
         } catch (IOException | PGPException e) {
             throw new InvalidRequestException("error encrypting with PGP key " + (position + 1));
         }
+    }
+
+    private synchronized Provider provider() {
+        if (provider == null) {
+            provider = new BouncyCastleProvider();
+        }
+        return provider;
     }
 
     private static PGPPublicKey encryptionKey(String base64Key, int position) {
