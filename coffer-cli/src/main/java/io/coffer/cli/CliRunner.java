@@ -5,6 +5,7 @@ import io.coffer.cli.command.CliCommand;
 import io.coffer.cli.command.CliContext;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.HelpRenderer;
 import io.coffer.cli.command.Invocation;
 import io.coffer.cli.command.ParsedArgs;
@@ -102,6 +103,8 @@ public final class CliRunner {
         } catch (ClientSetupException e) {
             ui.error(e.getMessage());
             return ExitCodes.API;
+        } catch (ExitException e) {
+            return e.exitCode();
         } catch (RuntimeException e) {
             ui.error("Error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return ExitCodes.USAGE;

@@ -1,11 +1,10 @@
 package io.coffer.cli.command;
 
-import io.coffer.cli.api.ClientException;
 import java.util.List;
 
 /**
  * Convenience base for commands: holds the name, synopsis, help text and flags given at
- * construction, and offers vault's error reporting for failed API calls.
+ * construction, and offers vault's path normalization.
  */
 public abstract class BaseCommand implements CliCommand {
     private final String name;
@@ -39,12 +38,6 @@ public abstract class BaseCommand implements CliCommand {
     @Override
     public final List<FlagSpec> flags() {
         return flags;
-    }
-
-    /** Prints {@code prefix + error} to standard error and returns {@link ExitCodes#API}. */
-    protected static int apiError(Invocation inv, String prefix, ClientException e) {
-        inv.ui().error(prefix + e.getMessage());
-        return ExitCodes.API;
     }
 
     /** Removes leading and trailing slashes and whitespace (vault's {@code sanitizePath}). */

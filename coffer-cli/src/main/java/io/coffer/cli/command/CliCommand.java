@@ -31,6 +31,7 @@ public interface CliCommand {
      * @return the exit code
      * @throws UsageException when the arguments are wrong (printed, exit 1)
      * @throws ClientSetupException when no API client can be built (printed, exit 2)
+     * @throws ExitException when the command ends early, having printed why
      */
-    int run(Invocation inv) throws UsageException, ClientSetupException;
+    int run(Invocation inv) throws UsageException, ClientSetupException, ExitException;
 }

@@ -1,6 +1,7 @@
 package io.coffer.cli.command;
 
 import io.coffer.cli.api.ClientSettings;
+import io.coffer.cli.api.Secret;
 import io.coffer.cli.api.TokenStore;
 import io.coffer.cli.api.VaultClient;
 import io.coffer.cli.input.KeyValueArgs;
@@ -75,6 +76,21 @@ public final class Invocation {
     /** The {@code -field} value, or {@code ""}. */
     public String field() {
         return args.declares("field") ? args.string("field") : "";
+    }
+
+    /** Prints the {@code -field} value when one was asked for, else the whole secret. */
+    public int printSecret(Secret secret) {
+        String f = field();
+        return f.isEmpty() ? printer().outputSecret(secret) : printer().printRawField(secret, f);
+    }
+
+    /**
+     * Prints {@code message} to standard error and returns the exception that ends the command
+     * with {@code exitCode}.
+     */
+    public ExitException fail(int exitCode, String message) {
+        ctx.ui().error(message);
+        return new ExitException(exitCode);
     }
 
     public CliContext context() {

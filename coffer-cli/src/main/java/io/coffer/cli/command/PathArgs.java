@@ -18,6 +18,18 @@ public final class PathArgs {
         return t.substring(start, end);
     }
 
+    /**
+     * The first argument as a sanitized path, for commands that take a raw API path.
+     *
+     * @throws UsageException when there is no argument
+     */
+    public static String first(Invocation inv) throws UsageException {
+        if (inv.args().isEmpty()) {
+            throw new UsageException("Not enough arguments (expected 1, got 0)");
+        }
+        return sanitize(inv.args().get(0));
+    }
+
     /** Ensures one trailing slash on a non-empty path (vault's {@code ensureTrailingSlash}). */
     public static String ensureTrailingSlash(String s) {
         String t = s.strip();

@@ -1,15 +1,17 @@
 package io.coffer.cli.command.generic;
 
-import io.coffer.cli.api.ClientException;
 import io.coffer.cli.api.Secret;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.FlagSpec;
 import io.coffer.cli.command.FlagType;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
+import io.coffer.cli.output.OutputFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -48,22 +50,17 @@ public final class ListCommand extends BaseCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         inv.expectArgs(1, 1);
         String path = sanitizePath(inv.args().get(0));
-        Secret secret;
-        try {
-            secret = inv.client().list(path);
-        } catch (ClientException e) {
-            return apiError(inv, "Error listing " + path + ": ", e);
-        }
+        Secret secret = Requests.send(inv, "Error listing " + path + ": ", c -> c.list(path));
         return printList(inv, secret, path, inv.flags().bool("detailed"));
     }
 
     /** Prints a LIST result with vault's handling of empty and malformed answers. */
     public static int printList(Invocation inv, Secret secret, String path, boolean detailed) {
         boolean hasKeys = secret != null && secret.data() != null && secret.data().get("keys") instanceof List<?>;
-        if (inv.format() != io.coffer.cli.output.OutputFormat.TABLE && !hasKeys) {
+        if (inv.format() != OutputFormat.TABLE && !hasKeys) {
             inv.printer().outputData(Map.of());
             return ExitCodes.API;
         }

@@ -1,14 +1,14 @@
 package io.coffer.cli.command.generic;
 
-import io.coffer.cli.api.ClientException;
-import io.coffer.cli.api.Secret;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
-import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.DataArgs;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.PathArgs;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
-import io.coffer.cli.input.KeyValueException;
 import java.util.List;
 import java.util.Map;
 
@@ -41,31 +41,9 @@ public final class ReadCommand extends BaseCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
-        if (inv.args().isEmpty()) {
-            throw new UsageException("Not enough arguments (expected 1, got 0)");
-        }
-        String path = sanitizePath(inv.args().get(0));
-        Map<String, List<String>> params;
-        try {
-            params = inv.keyValues().parseStringLists(inv.args().subList(1, inv.args().size()));
-        } catch (KeyValueException e) {
-            inv.ui().error("Failed to parse K=V data: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        Secret secret;
-        try {
-            secret = inv.client().read(path, params);
-        } catch (ClientException e) {
-            return apiError(inv, "Error reading " + path + ": ", e);
-        }
-        if (secret == null) {
-            inv.ui().error("No value found at " + path);
-            return ExitCodes.API;
-        }
-        if (!inv.field().isEmpty()) {
-            return inv.printer().printRawField(secret, inv.field());
-        }
-        return inv.printer().outputSecret(secret);
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
+        String path = PathArgs.first(inv);
+        Map<String, List<String>> params = DataArgs.query(inv);
+        return inv.printSecret(Requests.readExisting(inv, path, params));
     }
 }

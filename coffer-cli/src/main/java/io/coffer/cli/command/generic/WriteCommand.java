@@ -1,18 +1,16 @@
 package io.coffer.cli.command.generic;
 
-import io.coffer.cli.api.ApiException;
-import io.coffer.cli.api.ClientException;
-import io.coffer.cli.api.Secret;
 import io.coffer.cli.command.BaseCommand;
+import io.coffer.cli.command.ChangeStep;
 import io.coffer.cli.command.ClientSetupException;
-import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.DataArgs;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.FlagSpec;
 import io.coffer.cli.command.FlagType;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.PathArgs;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
-import io.coffer.cli.input.KeyValueException;
-import io.coffer.cli.output.OutputFormat;
 import java.util.Map;
 
 /**
@@ -69,42 +67,12 @@ public final class WriteCommand extends BaseCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
-        if (inv.args().isEmpty()) {
-            throw new UsageException("Not enough arguments (expected 1, got 0)");
-        }
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
+        String path = PathArgs.first(inv);
         if (inv.args().size() == 1 && !inv.flags().bool("force")) {
             throw new UsageException("Must supply data or use -force");
         }
-        String path = sanitizePath(inv.args().get(0));
-        Map<String, Object> data;
-        try {
-            data = inv.keyValues().parse(inv.args().subList(1, inv.args().size()));
-        } catch (KeyValueException e) {
-            inv.ui().error("Failed to parse K=V data: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        Secret secret;
-        try {
-            secret = inv.client().write(path, data);
-        } catch (ApiException e) {
-            inv.ui().error("Error writing data to " + path + ": " + e.getMessage());
-            if (e.secret() != null) {
-                inv.printer().outputSecret(e.secret());
-            }
-            return ExitCodes.API;
-        } catch (ClientException e) {
-            return apiError(inv, "Error writing data to " + path + ": ", e);
-        }
-        if (secret == null) {
-            if (inv.format() == OutputFormat.TABLE) {
-                inv.ui().info("Success! Data written to: " + path);
-            }
-            return ExitCodes.OK;
-        }
-        if (!inv.field().isEmpty()) {
-            return inv.printer().printRawField(secret, inv.field());
-        }
-        return inv.printer().outputSecret(secret);
+        Map<String, Object> data = DataArgs.data(inv);
+        return ChangeStep.write(inv, path).run(c -> c.write(path, data));
     }
 }

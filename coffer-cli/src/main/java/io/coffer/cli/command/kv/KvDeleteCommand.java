@@ -1,16 +1,13 @@
 package io.coffer.cli.command.kv;
 
-import io.coffer.cli.api.ApiException;
-import io.coffer.cli.api.ClientException;
-import io.coffer.cli.api.Secret;
+import io.coffer.cli.command.ChangeStep;
 import io.coffer.cli.command.ClientSetupException;
-import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.FlagSpec;
 import io.coffer.cli.command.FlagType;
 import io.coffer.cli.command.Invocation;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
-import io.coffer.cli.output.OutputFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -36,20 +33,17 @@ public final class KvDeleteCommand extends KvCommand {
 
                       $ coffer kv delete -mount=secret foo
 
-                  The deprecated path-like syntax can also be used, but this should be avoided
-                  for KV v2, as the fact that it is not actually the full API path to
-                  the secret (secret/data/foo) can cause confusion:
+                """
+                        + KvHelp.pathSyntaxForV2("data", "delete secret/foo")
+                        + """
+                            To delete version 3 of key foo:
 
-                      $ coffer kv delete secret/foo
+                                $ coffer kv delete -mount=secret -versions=3 foo
 
-                  To delete version 3 of key foo:
+                            To delete all versions and metadata, see the "coffer kv metadata" subcommand.
 
-                      $ coffer kv delete -mount=secret -versions=3 foo
-
-                  To delete all versions and metadata, see the "coffer kv metadata" subcommand.
-
-                  Additional flags and more advanced use cases are detailed below.
-                """,
+                          """
+                        + KvHelp.MORE,
                 StandardFlags.plus(
                         StandardFlags.httpFieldAndFormat(),
                         FlagSpec.of(
@@ -62,40 +56,12 @@ public final class KvDeleteCommand extends KvCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
-        inv.expectArgs(1, 1);
-        KvTarget target = locate(inv, inv.args().get(0));
-        if (target == null) {
-            return ExitCodes.API;
-        }
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
+        KvTarget target = locateKey(inv);
         String fullPath = target.apiPath("data");
         List<String> versions = inv.flags().list("versions");
-        Secret secret;
-        try {
-            if (target.v2() && !versions.isEmpty()) {
-                secret =
-                        inv.client().write(target.apiPath("delete"), Map.of("versions", versions(versions)));
-            } else {
-                secret = inv.client().delete(fullPath, null);
-            }
-        } catch (ApiException e) {
-            inv.ui().error("Error deleting " + fullPath + ": " + e.getMessage());
-            if (e.secret() != null) {
-                inv.printer().outputSecret(e.secret());
-            }
-            return ExitCodes.API;
-        } catch (ClientException e) {
-            return apiError(inv, "Error deleting " + fullPath + ": ", e);
-        }
-        if (secret == null) {
-            if (inv.format() == OutputFormat.TABLE) {
-                inv.ui().info("Success! Data deleted (if it existed) at: " + fullPath);
-            }
-            return ExitCodes.OK;
-        }
-        if (!inv.field().isEmpty()) {
-            return inv.printer().printRawField(secret, inv.field());
-        }
-        return inv.printer().outputSecret(secret);
+        return ChangeStep.delete(inv, fullPath).run(c -> target.v2() && !versions.isEmpty()
+                ? c.write(target.apiPath("delete"), Map.of("versions", versions(versions)))
+                : c.delete(fullPath, null));
     }
 }

@@ -1,12 +1,13 @@
 package io.coffer.cli.command.kv;
 
-import io.coffer.cli.api.ClientException;
 import io.coffer.cli.api.Secret;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.FlagSpec;
 import io.coffer.cli.command.FlagType;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 import io.coffer.cli.output.Banners;
@@ -35,23 +36,20 @@ public final class KvGetCommand extends KvCommand {
 
                       $ coffer kv get -mount=secret foo
 
-                  The deprecated path-like syntax can also be used, but this should be avoided
-                  for KV v2, as the fact that it is not actually the full API path to
-                  the secret (secret/data/foo) can cause confusion:
+                """
+                        + KvHelp.pathSyntaxForV2("data", "get secret/foo")
+                        + """
+                            To view the given key name at a specific version in time, specify the "-version"
+                            flag:
 
-                      $ coffer kv get secret/foo
+                                $ coffer kv get -mount=secret -version=1 foo
 
-                  To view the given key name at a specific version in time, specify the "-version"
-                  flag:
+                            To print only one value, for scripts:
 
-                      $ coffer kv get -mount=secret -version=1 foo
+                                $ coffer kv get -mount=secret -field=bar foo
 
-                  To print only one value, for scripts:
-
-                      $ coffer kv get -mount=secret -field=bar foo
-
-                  Additional flags and more advanced use cases are detailed below.
-                """,
+                          """
+                        + KvHelp.MORE,
                 StandardFlags.plus(
                         StandardFlags.httpFieldAndFormat(),
                         FlagSpec.of(
@@ -64,28 +62,15 @@ public final class KvGetCommand extends KvCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
-        inv.expectArgs(1, 1);
-        KvTarget target = locate(inv, inv.args().get(0));
-        if (target == null) {
-            return ExitCodes.API;
-        }
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
+        KvTarget target = locateKey(inv);
         String fullPath = target.apiPath("data");
         Map<String, List<String>> params = new TreeMap<>();
         long version = inv.flags().longValue("version");
         if (target.v2() && version > 0) {
             params.put("version", List.of(Long.toString(version)));
         }
-        Secret secret;
-        try {
-            secret = inv.client().read(fullPath, params);
-        } catch (ClientException e) {
-            return apiError(inv, "Error reading " + fullPath + ": ", e);
-        }
-        if (secret == null) {
-            inv.ui().error("No value found at " + fullPath);
-            return ExitCodes.API;
-        }
+        Secret secret = Requests.readExisting(inv, fullPath, params);
         String field = inv.field();
         if (!field.isEmpty()) {
             if (!target.v2()) {

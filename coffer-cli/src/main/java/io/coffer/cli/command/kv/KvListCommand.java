@@ -1,10 +1,10 @@
 package io.coffer.cli.command.kv;
 
-import io.coffer.cli.api.ClientException;
 import io.coffer.cli.api.Secret;
 import io.coffer.cli.command.ClientSetupException;
-import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 import io.coffer.cli.command.generic.ListCommand;
@@ -25,19 +25,14 @@ public final class KvListCommand extends KvCommand {
 
                       $ coffer kv list -mount=secret my-app/
 
-                  The deprecated path-like syntax can also be used, but this should be avoided
-                  for KV v2, as the fact that it is not actually the full API path to
-                  the secret (secret/metadata/foo) can cause confusion:
-
-                      $ coffer kv list secret/my-app/
-
-                  Additional flags and more advanced use cases are detailed below.
-                """,
+                """
+                        + KvHelp.pathSyntaxForV2("metadata", "list secret/my-app/")
+                        + KvHelp.MORE,
                 StandardFlags.plus(StandardFlags.httpAndFormat(), KvLocator.mountFlag()));
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         String arg;
         if (inv.args().isEmpty() && !inv.flags().string("mount").isEmpty()) {
             arg = "";
@@ -45,17 +40,8 @@ public final class KvListCommand extends KvCommand {
             inv.expectArgs(1, 1);
             arg = inv.args().get(0);
         }
-        KvTarget target = locate(inv, arg);
-        if (target == null) {
-            return ExitCodes.API;
-        }
-        String fullPath = target.apiPath("metadata");
-        Secret secret;
-        try {
-            secret = inv.client().list(fullPath);
-        } catch (ClientException e) {
-            return apiError(inv, "Error listing " + fullPath + ": ", e);
-        }
+        String fullPath = locate(inv, arg).apiPath("metadata");
+        Secret secret = Requests.send(inv, "Error listing " + fullPath + ": ", c -> c.list(fullPath));
         return ListCommand.printList(inv, secret, fullPath, false);
     }
 }

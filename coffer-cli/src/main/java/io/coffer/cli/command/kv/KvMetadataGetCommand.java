@@ -1,10 +1,11 @@
 package io.coffer.cli.command.kv;
 
-import io.coffer.cli.api.ClientException;
 import io.coffer.cli.api.Secret;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 import io.coffer.cli.output.Banners;
@@ -31,44 +32,18 @@ public final class KvMetadataGetCommand extends KvCommand {
 
                       $ coffer kv metadata get -mount=secret foo
 
-                  The deprecated path-like syntax can also be used, but this should be avoided,
-                  as the fact that it is not actually the full API path to
-                  the secret (secret/metadata/foo) can cause confusion:
-
-                      $ coffer kv metadata get secret/foo
-
-                  Additional flags and more advanced use cases are detailed below.
-                """,
+                """
+                        + KvHelp.pathSyntax("metadata", "metadata get secret/foo")
+                        + KvHelp.MORE,
                 StandardFlags.plus(StandardFlags.httpFieldAndFormat(), KvLocator.mountFlag()));
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
-        inv.expectArgs(1, 1);
-        KvTarget target = locate(inv, inv.args().get(0));
-        if (target == null) {
-            return ExitCodes.API;
-        }
-        if (!target.v2()) {
-            inv.ui().error("Metadata not supported on KV Version 1");
-            return ExitCodes.USAGE;
-        }
-        String fullPath = target.apiPath("metadata");
-        Secret secret;
-        try {
-            secret = inv.client().read(fullPath, null);
-        } catch (ClientException e) {
-            return apiError(inv, "Error reading " + fullPath + ": ", e);
-        }
-        if (secret == null) {
-            inv.ui().error("No value found at " + fullPath);
-            return ExitCodes.API;
-        }
-        if (!inv.field().isEmpty()) {
-            return inv.printer().printRawField(secret, inv.field());
-        }
-        if (secret.wrapInfo() != null || inv.format() != OutputFormat.TABLE) {
-            return inv.printer().outputSecret(secret);
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
+        String fullPath = metadataPath(inv);
+        Secret secret = Requests.readExisting(inv, fullPath, null);
+        if (!inv.field().isEmpty() || secret.wrapInfo() != null || inv.format() != OutputFormat.TABLE) {
+            return inv.printSecret(secret);
         }
         Map<String, Object> data = secret.data();
         if (data == null || !(data.get("versions") instanceof Map<?, ?> versions)) {

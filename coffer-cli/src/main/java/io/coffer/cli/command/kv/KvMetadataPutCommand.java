@@ -1,17 +1,14 @@
 package io.coffer.cli.command.kv;
 
-import io.coffer.cli.api.ApiException;
-import io.coffer.cli.api.ClientException;
-import io.coffer.cli.api.Secret;
+import io.coffer.cli.command.ChangeStep;
 import io.coffer.cli.command.ClientSetupException;
-import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.FlagSpec;
 import io.coffer.cli.command.FlagType;
 import io.coffer.cli.command.Invocation;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 import io.coffer.cli.output.Durations;
-import io.coffer.cli.output.OutputFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -52,8 +49,8 @@ public final class KvMetadataPutCommand extends KvCommand {
 
                       $ coffer kv metadata put -mount=secret -custom-metadata=foo=abc -custom-metadata=bar=123 foo
 
-                  Additional flags and more advanced use cases are detailed below.
-                """,
+                """
+                        + KvHelp.MORE,
                 StandardFlags.plus(
                         StandardFlags.httpAndFormat(),
                         FlagSpec.of(
@@ -92,17 +89,8 @@ public final class KvMetadataPutCommand extends KvCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
-        inv.expectArgs(1, 1);
-        KvTarget target = locate(inv, inv.args().get(0));
-        if (target == null) {
-            return ExitCodes.API;
-        }
-        if (!target.v2()) {
-            inv.ui().error("Metadata not supported on KV Version 1");
-            return ExitCodes.USAGE;
-        }
-        String fullPath = target.apiPath("metadata");
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
+        String fullPath = metadataPath(inv);
         Map<String, Object> data = new LinkedHashMap<>();
         long maxVersions = inv.flags().longValue("max-versions");
         if (maxVersions >= 0) {
@@ -117,24 +105,6 @@ public final class KvMetadataPutCommand extends KvCommand {
         if (!inv.flags().map("custom-metadata").isEmpty()) {
             data.put("custom_metadata", inv.flags().map("custom-metadata"));
         }
-        Secret secret;
-        try {
-            secret = inv.client().write(fullPath, data);
-        } catch (ApiException e) {
-            inv.ui().error("Error writing data to " + fullPath + ": " + e.getMessage());
-            if (e.secret() != null) {
-                inv.printer().outputSecret(e.secret());
-            }
-            return ExitCodes.API;
-        } catch (ClientException e) {
-            return apiError(inv, "Error writing data to " + fullPath + ": ", e);
-        }
-        if (secret == null) {
-            if (inv.format() == OutputFormat.TABLE) {
-                inv.ui().info("Success! Data written to: " + fullPath);
-            }
-            return ExitCodes.OK;
-        }
-        return inv.printer().outputSecret(secret);
+        return ChangeStep.write(inv, fullPath).run(c -> c.write(fullPath, data));
     }
 }

@@ -18,14 +18,9 @@ public final class KvUndeleteCommand extends KvVersionsCommand {
 
                       $ coffer kv undelete -mount=secret -versions=3 foo
 
-                  The deprecated path-like syntax can also be used, but this should be avoided,
-                  as the fact that it is not actually the full API path to
-                  the secret (secret/data/foo) can cause confusion:
-
-                      $ coffer kv undelete -versions=3 secret/foo
-
-                  Additional flags and more advanced use cases are detailed below.
-                """,
+                """
+                        + KvHelp.pathSyntax("data", "undelete -versions=3 secret/foo")
+                        + KvHelp.MORE,
                 "Specifies the version numbers to undelete.");
     }
 }

@@ -1,16 +1,14 @@
 package io.coffer.cli.command.kv;
 
-import io.coffer.cli.api.ApiException;
-import io.coffer.cli.api.ClientException;
-import io.coffer.cli.api.Secret;
+import io.coffer.cli.command.ChangeStep;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.FlagSpec;
 import io.coffer.cli.command.FlagType;
 import io.coffer.cli.command.Invocation;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
-import io.coffer.cli.output.OutputFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +35,7 @@ abstract class KvVersionsCommand extends KvCommand {
     }
 
     @Override
-    public final int run(Invocation inv) throws UsageException, ClientSetupException {
+    public final int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         inv.expectArgs(1, 1);
         List<String> versions = inv.flags().list("versions");
         if (versions.isEmpty()) {
@@ -47,33 +45,8 @@ abstract class KvVersionsCommand extends KvCommand {
                             + ".");
             return ExitCodes.USAGE;
         }
-        KvTarget target = locate(inv, inv.args().get(0));
-        if (target == null) {
-            return ExitCodes.API;
-        }
-        if (!target.v2()) {
-            inv.ui().error(displayName + " not supported on KV Version 1");
-            return ExitCodes.USAGE;
-        }
-        String path = target.apiPath(operation);
-        Secret secret;
-        try {
-            secret = inv.client().write(path, Map.of("versions", versions(versions)));
-        } catch (ApiException e) {
-            inv.ui().error("Error writing data to " + path + ": " + e.getMessage());
-            if (e.secret() != null) {
-                inv.printer().outputSecret(e.secret());
-            }
-            return ExitCodes.API;
-        } catch (ClientException e) {
-            return apiError(inv, "Error writing data to " + path + ": ", e);
-        }
-        if (secret == null) {
-            if (inv.format() == OutputFormat.TABLE) {
-                inv.ui().info("Success! Data written to: " + path);
-            }
-            return ExitCodes.OK;
-        }
-        return inv.printer().outputSecret(secret);
+        String path = requireV2(inv, locate(inv, inv.args().get(0)), displayName).apiPath(operation);
+        Map<String, Object> body = Map.of("versions", versions(versions));
+        return ChangeStep.write(inv, path).run(c -> c.write(path, body));
     }
 }

@@ -5,10 +5,12 @@ import io.coffer.cli.api.VaultClient;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.FlagSpec;
 import io.coffer.cli.command.FlagType;
 import io.coffer.cli.command.Invocation;
 import io.coffer.cli.command.ParsedArgs;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 import io.coffer.cli.json.GoJson;
@@ -77,12 +79,7 @@ public final class OperatorInitCommand extends BaseCommand {
                 "Print the current initialization status. An exit code of 0 means the Coffer is"
                         + " already initialized. An exit code of 1 means an error occurred. An exit"
                         + " code of 2 means the Coffer is not initialized."));
-        l.add(FlagSpec.of(s, "key-shares", FlagType.INT, DEFAULT_KEY_SHARES,
-                "Number of key shares to split the generated root key into. This is the number of"
-                        + " \"unseal keys\" to generate.").withAliases("n"));
-        l.add(FlagSpec.of(s, "key-threshold", FlagType.INT, DEFAULT_KEY_THRESHOLD,
-                "Number of key shares required to reconstruct the root key. This must be less than"
-                        + " or equal to -key-shares.").withAliases("t"));
+        l.addAll(ShareFlags.keySharesAndThreshold());
         l.add(FlagSpec.of(s, "pgp-keys", FlagType.STRING, null,
                 "Comma-separated list of paths to files on disk containing public PGP keys. When"
                         + " supplied, the generated unseal keys will be encrypted and base64-encoded"
@@ -105,14 +102,14 @@ public final class OperatorInitCommand extends BaseCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         inv.expectArgs(0, 0);
         ParsedArgs f = inv.flags();
         VaultClient client = inv.client();
         if (f.bool("status")) {
             return status(inv, client);
         }
-        InitRequest req = new InitRequest(
+        InitRequest fromFlags = new InitRequest(
                 f.longValue("key-shares"),
                 f.longValue("key-threshold"),
                 PgpFlags.list(inv, "pgp-keys"),
@@ -120,23 +117,11 @@ public final class OperatorInitCommand extends BaseCommand {
                 f.longValue("recovery-shares"),
                 f.longValue("recovery-threshold"),
                 PgpFlags.list(inv, "recovery-pgp-keys"));
-        Map<String, Object> seal;
-        try {
-            seal = client.getRawJson("sys/seal-status");
-        } catch (ClientException e) {
-            inv.ui().error(e.getMessage());
-            return ExitCodes.API;
-        }
-        if (!Boolean.TRUE.equals(seal.get("recovery_seal"))) {
-            req = req.forShamirSeal();
-        }
-        Map<String, Object> resp;
-        try {
-            resp = client.putRawJson("sys/init", req.body());
-        } catch (ClientException e) {
-            inv.ui().error("Error initializing: " + e.getMessage());
-            return ExitCodes.API;
-        }
+        Map<String, Object> seal = Requests.send(inv, "", c -> c.getRawJson("sys/seal-status"));
+        InitRequest req =
+                Boolean.TRUE.equals(seal.get("recovery_seal")) ? fromFlags : fromFlags.forShamirSeal();
+        Map<String, Object> resp =
+                Requests.send(inv, "Error initializing: ", c -> c.putRawJson("sys/init", req.body()));
         InitOutput out = new InitOutput(req, resp);
         if (inv.format() == OutputFormat.JSON) {
             inv.ui().output(GoJson.marshalIndent(out.machineJson()));

@@ -1,11 +1,12 @@
 package io.coffer.cli.command.operator;
 
-import io.coffer.cli.api.ClientException;
 import io.coffer.cli.api.Secret;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 import io.coffer.cli.json.GoJson;
@@ -33,42 +34,31 @@ public final class OperatorKeyStatusCommand extends BaseCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         inv.expectArgs(0, 0);
-        KeyStatusOutput status;
-        try {
-            status = read(inv);
-        } catch (ClientException e) {
-            inv.ui().error("Error reading key status: " + e.getMessage());
-            return ExitCodes.API;
-        }
-        if (status == null) {
-            inv.ui().error("Error reading key status: data from server response is empty");
-            return ExitCodes.API;
-        }
-        print(inv, status, false);
-        return ExitCodes.OK;
+        return show(inv, false);
     }
 
-    /** Reads {@code sys/key-status}; null when the answer has no data. */
-    static KeyStatusOutput read(Invocation inv) throws ClientException, ClientSetupException {
-        Secret s = inv.client().read("sys/key-status", null);
+    /**
+     * Reads {@code sys/key-status} and prints it; {@code rotated} prefixes the table with
+     * "Success! Rotated key". A failed read prints {@code "Error reading key status: ..."} and
+     * exits 2.
+     */
+    static int show(Invocation inv, boolean rotated) throws ClientSetupException, ExitException {
+        Secret s = Requests.send(inv, "Error reading key status: ", c -> c.read("sys/key-status", null));
         if (s == null || s.data() == null) {
-            return null;
+            throw inv.fail(ExitCodes.API, "Error reading key status: data from server response is empty");
         }
-        return new KeyStatusOutput(s.data());
-    }
-
-    /** Prints the status; {@code rotated} prefixes the table with "Success! Rotated key". */
-    static void print(Invocation inv, KeyStatusOutput status, boolean rotated) {
+        KeyStatusOutput status = new KeyStatusOutput(s.data());
         if (inv.format() == OutputFormat.JSON) {
             inv.ui().output(GoJson.marshalIndent(status.json()));
-            return;
+            return ExitCodes.OK;
         }
         if (rotated) {
             inv.ui().output("Success! Rotated key");
             inv.ui().output("");
         }
         inv.ui().output(status.table());
+        return ExitCodes.OK;
     }
 }

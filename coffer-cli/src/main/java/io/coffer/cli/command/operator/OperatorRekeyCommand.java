@@ -1,15 +1,15 @@
 package io.coffer.cli.command.operator;
 
-import io.coffer.cli.api.ClientException;
 import io.coffer.cli.api.Secret;
-import io.coffer.cli.api.VaultClient;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.FlagSpec;
 import io.coffer.cli.command.FlagType;
 import io.coffer.cli.command.Invocation;
 import io.coffer.cli.command.ParsedArgs;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 import io.coffer.cli.json.JsonStruct;
@@ -85,12 +85,7 @@ public final class OperatorRekeyCommand extends BaseCommand {
                         + " configuration."));
         l.add(FlagSpec.of(s, "status", FlagType.BOOL, Boolean.FALSE,
                 "Print the status of the current attempt without providing an unseal key."));
-        l.add(FlagSpec.of(s, "key-shares", FlagType.INT, OperatorInitCommand.DEFAULT_KEY_SHARES,
-                "Number of key shares to split the generated root key into. This is the number of"
-                        + " \"unseal keys\" to generate.").withAliases("n"));
-        l.add(FlagSpec.of(s, "key-threshold", FlagType.INT, OperatorInitCommand.DEFAULT_KEY_THRESHOLD,
-                "Number of key shares required to reconstruct the root key. This must be less than"
-                        + " or equal to -key-shares.").withAliases("t"));
+        l.addAll(ShareFlags.keySharesAndThreshold());
         l.add(FlagSpec.of(s, "nonce", FlagType.STRING, null,
                 "Nonce value provided at initialization. The same nonce value must be provided with"
                         + " each unseal key."));
@@ -110,7 +105,7 @@ public final class OperatorRekeyCommand extends BaseCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         int n = inv.args().size();
         if (n > 1) {
             throw new UsageException("Too many arguments (expected 0-1, got " + n + ")");
@@ -126,21 +121,32 @@ public final class OperatorRekeyCommand extends BaseCommand {
             inv.ui().error("Unknown target: " + target);
             return ExitCodes.USAGE;
         }
-        VaultClient client = inv.client();
+        inv.client(); // as vault does: a bad address or token file is reported before a bad key file
         boolean verify = f.bool("verify");
+        String statusPath = statusPath(base, verify);
         if (f.bool("cancel")) {
-            return cancel(inv, client, base + (verify ? "/verify" : "/init"));
+            Requests.send(inv, "Error canceling rekey: ", c -> c.delete(statusPath, null));
+            inv.ui().output("Success! Canceled rekeying (if it was started)");
+            return ExitCodes.OK;
         }
         if (f.bool("init")) {
-            return init(inv, client, base);
+            return init(inv, base);
         }
         if (f.bool("status")) {
-            return status(inv, client, base, verify);
+            return status(inv, base, verify);
         }
-        return provide(inv, client, base, verify, n == 1 ? inv.args().get(0).strip() : "");
+        Map<String, Object> before =
+                Requests.send(inv, "Error getting rekey status: ", c -> c.getRawJson(statusPath));
+        return provide(inv, base, verify, before, n == 1 ? inv.args().get(0).strip() : "");
     }
 
-    private static int init(Invocation inv, VaultClient client, String base) throws UsageException {
+    /** The attempt's status endpoint, which {@code -cancel} also deletes. */
+    private static String statusPath(String base, boolean verify) {
+        return base + (verify ? "/verify" : "/init");
+    }
+
+    private static int init(Invocation inv, String base)
+            throws UsageException, ClientSetupException, ExitException {
         ParsedArgs f = inv.flags();
         List<String> pgpKeys = PgpFlags.list(inv, "pgp-keys");
         JsonStruct body = new JsonStruct()
@@ -150,13 +156,8 @@ public final class OperatorRekeyCommand extends BaseCommand {
                 .put("pgp_keys", pgpKeys)
                 .put("backup", f.bool("backup"))
                 .put("require_verification", f.bool("verify"));
-        Map<String, Object> status;
-        try {
-            status = client.putRawJson(base + "/init", body);
-        } catch (ClientException e) {
-            inv.ui().error("Error initializing rekey: " + e.getMessage());
-            return ExitCodes.API;
-        }
+        Map<String, Object> status = Requests.send(
+                inv, "Error initializing rekey: ", c -> c.putRawJson(base + "/init", body));
         if (pgpKeys == null && inv.format() == OutputFormat.TABLE) {
             inv.ui().warn(TextWrap.wrap("WARNING! If you lose the keys after they are returned, there is no"
                     + " recovery. Consider canceling this operation and re-initializing with the -pgp-keys"
@@ -167,25 +168,11 @@ public final class OperatorRekeyCommand extends BaseCommand {
         return ExitCodes.OK;
     }
 
-    private static int cancel(Invocation inv, VaultClient client, String path) {
-        try {
-            client.delete(path, null);
-        } catch (ClientException e) {
-            inv.ui().error("Error canceling rekey: " + e.getMessage());
-            return ExitCodes.API;
-        }
-        inv.ui().output("Success! Canceled rekeying (if it was started)");
-        return ExitCodes.OK;
-    }
-
-    private static int status(Invocation inv, VaultClient client, String base, boolean verify) {
-        Map<String, Object> s;
-        try {
-            s = client.getRawJson(base + (verify ? "/verify" : "/init"));
-        } catch (ClientException e) {
-            inv.ui().error("Error reading rekey status: " + e.getMessage());
-            return ExitCodes.API;
-        }
+    private static int status(Invocation inv, String base, boolean verify)
+            throws ClientSetupException, ExitException {
+        String path = statusPath(base, verify);
+        Map<String, Object> s =
+                Requests.send(inv, "Error reading rekey status: ", c -> c.getRawJson(path));
         RekeyOutput out = new RekeyOutput(inv.ui(), inv.format());
         if (verify) {
             out.verificationStatus(s);
@@ -195,14 +182,10 @@ public final class OperatorRekeyCommand extends BaseCommand {
         return ExitCodes.OK;
     }
 
-    private static int provide(Invocation inv, VaultClient client, String base, boolean verify, String key) {
-        Map<String, Object> before;
-        try {
-            before = client.getRawJson(base + (verify ? "/verify" : "/init"));
-        } catch (ClientException e) {
-            inv.ui().error("Error getting rekey status: " + e.getMessage());
-            return ExitCodes.API;
-        }
+    /** Submits one key share; {@code before} is the status of the attempt it belongs to. */
+    private static int provide(
+            Invocation inv, String base, boolean verify, Map<String, Object> before, String key)
+            throws ClientSetupException, ExitException {
         if (!Boolean.TRUE.equals(before.get("started"))) {
             inv.ui().error(TextWrap.wrap("No rekey is in progress. Start a rekey process by running"
                     + " \"coffer operator rekey -init\"."));
@@ -229,16 +212,12 @@ public final class OperatorRekeyCommand extends BaseCommand {
             inv.ui().error("Missing nonce value: specify it via the -nonce flag");
             return ExitCodes.USAGE;
         }
-        Map<String, Object> resp;
-        try {
-            resp = client.putRawJson(base + (verify ? "/verify" : "/update"),
-                    new JsonStruct().put("key", key).put("nonce", nonce));
-        } catch (ClientException e) {
-            inv.ui().error("Error posting unseal key: " + e.getMessage());
-            return ExitCodes.API;
-        }
+        JsonStruct share = new JsonStruct().put("key", key).put("nonce", nonce);
+        String path = base + (verify ? "/verify" : "/update");
+        Map<String, Object> resp =
+                Requests.send(inv, "Error posting unseal key: ", c -> c.putRawJson(path, share));
         if (!Boolean.TRUE.equals(resp.get("complete"))) {
-            return status(inv, client, base, verify);
+            return status(inv, base, verify);
         }
         if (verify) {
             inv.ui().output(TextWrap.wrap("Rekey verification successful. The rekey operation is complete"
@@ -247,7 +226,7 @@ public final class OperatorRekeyCommand extends BaseCommand {
         }
         new RekeyOutput(inv.ui(), inv.format()).newKeys(before, resp);
         if (inv.format() == OutputFormat.TABLE && Boolean.TRUE.equals(before.get("verification_required"))) {
-            return status(inv, client, base, true);
+            return status(inv, base, true);
         }
         return ExitCodes.OK;
     }

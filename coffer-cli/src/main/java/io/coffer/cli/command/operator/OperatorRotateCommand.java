@@ -1,10 +1,10 @@
 package io.coffer.cli.command.operator;
 
-import io.coffer.cli.api.ClientException;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
-import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 
@@ -39,26 +39,9 @@ public final class OperatorRotateCommand extends BaseCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         inv.expectArgs(0, 0);
-        try {
-            inv.client().write("sys/rotate", null);
-        } catch (ClientException e) {
-            inv.ui().error("Error rotating key: " + e.getMessage());
-            return ExitCodes.API;
-        }
-        KeyStatusOutput status;
-        try {
-            status = OperatorKeyStatusCommand.read(inv);
-        } catch (ClientException e) {
-            inv.ui().error("Error reading key status: " + e.getMessage());
-            return ExitCodes.API;
-        }
-        if (status == null) {
-            inv.ui().error("Error reading key status: data from server response is empty");
-            return ExitCodes.API;
-        }
-        OperatorKeyStatusCommand.print(inv, status, true);
-        return ExitCodes.OK;
+        Requests.send(inv, "Error rotating key: ", c -> c.write("sys/rotate", null));
+        return OperatorKeyStatusCommand.show(inv, true);
     }
 }

@@ -1,10 +1,11 @@
 package io.coffer.cli.command.operator;
 
-import io.coffer.cli.api.ClientException;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 
@@ -39,14 +40,9 @@ public final class OperatorSealCommand extends BaseCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         inv.expectArgs(0, 0);
-        try {
-            inv.client().write("sys/seal", null);
-        } catch (ClientException e) {
-            inv.ui().error("Error sealing: " + e.getMessage());
-            return ExitCodes.API;
-        }
+        Requests.send(inv, "Error sealing: ", c -> c.write("sys/seal", null));
         inv.ui().output("Success! Vault is sealed.");
         return ExitCodes.OK;
     }

@@ -1,20 +1,19 @@
 package io.coffer.cli.command.operator;
 
-import io.coffer.cli.api.ClientException;
-import io.coffer.cli.api.VaultClient;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.FlagSpec;
 import io.coffer.cli.command.FlagType;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 import io.coffer.cli.command.sys.SealStatusOutput;
 import io.coffer.cli.json.JsonStruct;
 import io.coffer.cli.output.TextWrap;
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * {@code coffer operator unseal [KEY | -]}: submits one unseal key share with PUT {@code
@@ -58,22 +57,16 @@ public final class OperatorUnsealCommand extends BaseCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         int n = inv.args().size();
         if (n > 1) {
             throw new UsageException("Too many arguments (expected 1, got " + n + ")");
         }
         String key = n == 1 ? inv.args().get(0).strip() : "";
-        VaultClient client = inv.client();
+        inv.client(); // as vault does: a bad address or token file is reported before a key is asked for
         if (inv.flags().bool("reset")) {
-            Map<String, Object> status;
-            try {
-                status = client.putRawJson("sys/unseal", new JsonStruct().put("reset", true));
-            } catch (ClientException e) {
-                inv.ui().error("Error resetting unseal process: " + e.getMessage());
-                return ExitCodes.API;
-            }
-            return SealStatusOutput.print(inv, status);
+            return SealStatusOutput.print(inv, Requests.send(inv, "Error resetting unseal process: ",
+                    c -> c.putRawJson("sys/unseal", new JsonStruct().put("reset", true))));
         }
         try {
             if (KeyShareInput.isStdin(key)) {
@@ -90,16 +83,11 @@ public final class OperatorUnsealCommand extends BaseCommand {
                     + " command. The raw error was:\n\n" + e.getMessage()));
             return ExitCodes.USAGE;
         }
-        Map<String, Object> status;
-        try {
-            status = client.putRawJson("sys/unseal", new JsonStruct()
-                    .put("key", key)
-                    .put("reset", false)
-                    .put("migrate", inv.flags().bool("migrate")));
-        } catch (ClientException e) {
-            inv.ui().error("Error unsealing: " + e.getMessage());
-            return ExitCodes.API;
-        }
-        return SealStatusOutput.print(inv, status);
+        JsonStruct share = new JsonStruct()
+                .put("key", key)
+                .put("reset", false)
+                .put("migrate", inv.flags().bool("migrate"));
+        return SealStatusOutput.print(
+                inv, Requests.send(inv, "Error unsealing: ", c -> c.putRawJson("sys/unseal", share)));
     }
 }

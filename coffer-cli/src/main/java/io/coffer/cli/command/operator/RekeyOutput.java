@@ -30,12 +30,7 @@ final class RekeyOutput {
     /** Prints a {@code sys/rekey/init} status. */
     void status(Map<String, Object> s) {
         if (format == OutputFormat.JSON) {
-            ui.output(GoJson.marshalIndent(new JsonStruct()
-                    .put("nonce", str(s, "nonce"))
-                    .put("started", bool(s, "started"))
-                    .put("t", num(s, "t"))
-                    .put("n", num(s, "n"))
-                    .put("progress", num(s, "progress"))
+            ui.output(GoJson.marshalIndent(progressJson(s)
                     .put("required", num(s, "required"))
                     .put("pgp_fingerprints", listOrNull(s, "pgp_fingerprints"))
                     .put("backup", bool(s, "backup"))
@@ -70,12 +65,7 @@ final class RekeyOutput {
     /** Prints a {@code sys/rekey/verify} status. */
     void verificationStatus(Map<String, Object> s) {
         if (format == OutputFormat.JSON) {
-            ui.output(GoJson.marshalIndent(new JsonStruct()
-                    .put("nonce", str(s, "nonce"))
-                    .put("started", bool(s, "started"))
-                    .put("t", num(s, "t"))
-                    .put("n", num(s, "n"))
-                    .put("progress", num(s, "progress"))));
+            ui.output(GoJson.marshalIndent(progressJson(s)));
             return;
         }
         List<String> rows = new ArrayList<>();
@@ -147,6 +137,16 @@ final class RekeyOutput {
                     "The current verification status, including initial nonce, is shown below."));
             ui.output("");
         }
+    }
+
+    /** The fields both statuses start with in JSON: nonce, started, t, n and progress. */
+    private static JsonStruct progressJson(Map<String, Object> s) {
+        return new JsonStruct()
+                .put("nonce", str(s, "nonce"))
+                .put("started", bool(s, "started"))
+                .put("t", num(s, "t"))
+                .put("n", num(s, "n"))
+                .put("progress", num(s, "progress"));
     }
 
     private static String str(Map<String, Object> m, String k) {

@@ -1,10 +1,11 @@
 package io.coffer.cli.command.policy;
 
-import io.coffer.cli.api.ClientException;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 import java.util.Locale;
@@ -33,14 +34,10 @@ public final class PolicyDeleteCommand extends BaseCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         inv.expectArgs(1, 1);
         String name = inv.args().get(0).strip().toLowerCase(Locale.ROOT);
-        try {
-            inv.client().delete("sys/policies/acl/" + name, null);
-        } catch (ClientException e) {
-            return apiError(inv, "Error deleting " + name + ": ", e);
-        }
+        Requests.send(inv, "Error deleting " + name + ": ", c -> c.delete("sys/policies/acl/" + name, null));
         inv.ui().output("Success! Deleted policy: " + name);
         return ExitCodes.OK;
     }

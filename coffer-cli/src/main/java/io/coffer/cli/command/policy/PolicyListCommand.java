@@ -1,11 +1,12 @@
 package io.coffer.cli.command.policy;
 
-import io.coffer.cli.api.ClientException;
 import io.coffer.cli.api.Secret;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 import io.coffer.cli.output.OutputFormat;
@@ -32,14 +33,9 @@ public final class PolicyListCommand extends BaseCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         inv.expectArgs(0, 0);
-        Secret secret;
-        try {
-            secret = inv.client().list("sys/policies/acl");
-        } catch (ClientException e) {
-            return apiError(inv, "Error listing policies: ", e);
-        }
+        Secret secret = Requests.send(inv, "Error listing policies: ", c -> c.list("sys/policies/acl"));
         List<String> names = new ArrayList<>();
         if (secret != null && secret.data() != null && secret.data().get("keys") instanceof List<?> l) {
             names.addAll(Secret.strings(l));

@@ -1,11 +1,12 @@
 package io.coffer.cli.command.policy;
 
-import io.coffer.cli.api.ClientException;
 import io.coffer.cli.api.Secret;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 import io.coffer.cli.output.OutputFormat;
@@ -33,15 +34,11 @@ public final class PolicyReadCommand extends BaseCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         inv.expectArgs(1, 1);
         String name = inv.args().get(0).strip().toLowerCase(Locale.ROOT);
-        Secret secret;
-        try {
-            secret = inv.client().read("sys/policies/acl/" + name, null);
-        } catch (ClientException e) {
-            return apiError(inv, "Error reading policy named " + name + ": ", e);
-        }
+        String path = "sys/policies/acl/" + name;
+        Secret secret = Requests.send(inv, "Error reading policy named " + name + ": ", c -> c.read(path, null));
         String rules = "";
         if (secret != null && secret.data() != null) {
             rules = Secret.string(secret.data().get("policy"));

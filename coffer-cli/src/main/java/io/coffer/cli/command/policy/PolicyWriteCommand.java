@@ -1,10 +1,11 @@
 package io.coffer.cli.command.policy;
 
-import io.coffer.cli.api.ClientException;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 import java.io.IOException;
@@ -39,27 +40,26 @@ public final class PolicyWriteCommand extends BaseCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         inv.expectArgs(2, 2);
         String name = inv.args().get(0).strip().toLowerCase(Locale.ROOT);
         String path = inv.args().get(1).strip();
-        String rules;
-        try {
-            if (path.equals("-")) {
-                rules = new String(inv.stdin().readAllBytes(), StandardCharsets.UTF_8);
-            } else {
-                rules = Files.readString(inv.file(path), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            inv.ui().error("Error opening policy file: " + PolicyFiles.describe(e));
-            return ExitCodes.USAGE;
-        }
-        try {
-            inv.client().write("sys/policies/acl/" + name, Map.of("policy", rules));
-        } catch (ClientException e) {
-            return apiError(inv, "Error uploading policy: ", e);
-        }
+        String rules = readRules(inv, path);
+        Map<String, Object> body = Map.of("policy", rules);
+        Requests.send(inv, "Error uploading policy: ", c -> c.write("sys/policies/acl/" + name, body));
         inv.ui().output("Success! Uploaded policy: " + name);
         return ExitCodes.OK;
+    }
+
+    /** The policy text from the file {@code path}, or from standard input for {@code -}. */
+    private static String readRules(Invocation inv, String path) throws ExitException {
+        try {
+            if (path.equals("-")) {
+                return new String(inv.stdin().readAllBytes(), StandardCharsets.UTF_8);
+            }
+            return Files.readString(inv.file(path), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw inv.fail(ExitCodes.USAGE, "Error opening policy file: " + PolicyFiles.describe(e));
+        }
     }
 }

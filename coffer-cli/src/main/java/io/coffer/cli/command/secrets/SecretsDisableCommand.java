@@ -1,10 +1,11 @@
 package io.coffer.cli.command.secrets;
 
-import io.coffer.cli.api.ClientException;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 
@@ -30,14 +31,11 @@ public final class SecretsDisableCommand extends BaseCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         inv.expectArgs(1, 1);
         String path = ensureTrailingSlash(sanitizePath(inv.args().get(0)));
-        try {
-            inv.client().delete("sys/mounts/" + path, null);
-        } catch (ClientException e) {
-            return apiError(inv, "Error disabling secrets engine at " + path + ": ", e);
-        }
+        String error = "Error disabling secrets engine at " + path + ": ";
+        Requests.send(inv, error, c -> c.delete("sys/mounts/" + path, null));
         inv.ui().output("Success! Disabled the secrets engine (if it existed) at: " + path);
         return ExitCodes.OK;
     }

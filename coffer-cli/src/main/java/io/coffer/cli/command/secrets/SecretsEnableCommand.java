@@ -1,13 +1,14 @@
 package io.coffer.cli.command.secrets;
 
-import io.coffer.cli.api.ClientException;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.FlagSpec;
 import io.coffer.cli.command.FlagType;
 import io.coffer.cli.command.Invocation;
 import io.coffer.cli.command.ParsedArgs;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 import java.util.ArrayList;
@@ -99,12 +100,12 @@ public final class SecretsEnableCommand extends BaseCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         inv.expectArgs(1, 1);
         ParsedArgs f = inv.flags();
         String engineType = inv.args().get(0).strip();
-        String mountPath = f.string("path").isEmpty() ? engineType : f.string("path");
-        mountPath = ensureTrailingSlash(sanitizePath(mountPath));
+        String pathFlag = f.string("path");
+        String mountPath = ensureTrailingSlash(sanitizePath(pathFlag.isEmpty() ? engineType : pathFlag));
 
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("default_lease_ttl", MountFlags.duration(f, "default-lease-ttl"));
@@ -121,11 +122,7 @@ public final class SecretsEnableCommand extends BaseCommand {
         body.put("seal_wrap", f.bool("seal-wrap"));
         body.put("external_entropy_access", f.bool("external-entropy-access"));
         body.put("options", options.isEmpty() ? null : options);
-        try {
-            inv.client().post("sys/mounts/" + mountPath, body);
-        } catch (ClientException e) {
-            return apiError(inv, "Error enabling: ", e);
-        }
+        Requests.send(inv, "Error enabling: ", c -> c.post("sys/mounts/" + mountPath, body));
         inv.ui().output("Success! Enabled the " + engineType + " secrets engine at: " + mountPath);
         return ExitCodes.OK;
     }

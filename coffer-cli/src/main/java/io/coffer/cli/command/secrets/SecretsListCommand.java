@@ -1,13 +1,14 @@
 package io.coffer.cli.command.secrets;
 
-import io.coffer.cli.api.ClientException;
 import io.coffer.cli.api.Secret;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.FlagSpec;
 import io.coffer.cli.command.FlagType;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 import io.coffer.cli.json.GoJson;
@@ -57,14 +58,10 @@ public final class SecretsListCommand extends BaseCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         inv.expectArgs(0, 0);
-        Secret secret;
-        try {
-            secret = inv.client().read("sys/mounts", null);
-        } catch (ClientException e) {
-            return apiError(inv, "Error listing secrets engines: ", e);
-        }
+        Secret secret =
+                Requests.send(inv, "Error listing secrets engines: ", c -> c.read("sys/mounts", null));
         if (secret == null || secret.data() == null) {
             inv.ui().error("Error listing secrets engines: data from server response is empty");
             return ExitCodes.API;

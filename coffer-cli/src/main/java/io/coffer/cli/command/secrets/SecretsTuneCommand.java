@@ -1,12 +1,13 @@
 package io.coffer.cli.command.secrets;
 
-import io.coffer.cli.api.ClientException;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.FlagSpec;
 import io.coffer.cli.command.Invocation;
 import io.coffer.cli.command.ParsedArgs;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class SecretsTuneCommand extends BaseCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         inv.expectArgs(1, 1);
         ParsedArgs f = inv.flags();
         String path = ensureTrailingSlash(sanitizePath(inv.args().get(0)));
@@ -68,11 +69,8 @@ public final class SecretsTuneCommand extends BaseCommand {
             config.put("options", options);
         }
         MountFlags.addOptionalConfig(f, config);
-        try {
-            inv.client().post("sys/mounts/" + path + "tune", config);
-        } catch (ClientException e) {
-            return apiError(inv, "Error tuning secrets engine " + path + ": ", e);
-        }
+        String error = "Error tuning secrets engine " + path + ": ";
+        Requests.send(inv, error, c -> c.post("sys/mounts/" + path + "tune", config));
         inv.ui().output("Success! Tuned the secrets engine at: " + path);
         return ExitCodes.OK;
     }

@@ -1,21 +1,18 @@
 package io.coffer.cli.command.token;
 
-import io.coffer.cli.api.ClientException;
 import io.coffer.cli.api.Secret;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
-import io.coffer.cli.command.FlagSpec;
-import io.coffer.cli.command.FlagType;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 import io.coffer.cli.json.GoJson;
 import io.coffer.cli.output.OutputFormat;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code coffer token capabilities [TOKEN] PATH}: prints the capabilities a token has on a path
@@ -50,18 +47,11 @@ public final class TokenCapabilitiesCommand extends BaseCommand {
 
                       $ coffer token capabilities -accessor 9793c9b3-e04a-46f3-e7b8-748d7da248da cubbyhole/foo
                 """,
-                StandardFlags.plus(
-                        StandardFlags.httpAndFormat(),
-                        FlagSpec.of(
-                                StandardFlags.COMMAND,
-                                "accessor",
-                                FlagType.BOOL,
-                                Boolean.FALSE,
-                                "Treat the argument as an accessor instead of a token.")));
+                StandardFlags.plus(StandardFlags.httpAndFormat(), TokenFlags.accessor("")));
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         inv.expectArgs(1, 2);
         boolean accessor = inv.flags().bool("accessor");
         String token = inv.args().size() == 2 ? inv.args().get(0) : "";
@@ -69,24 +59,10 @@ public final class TokenCapabilitiesCommand extends BaseCommand {
         if (accessor && token.isEmpty()) {
             throw new UsageException("Not enough arguments with -accessor (expected 2, got 1)");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        String endpoint;
-        if (token.isEmpty()) {
-            endpoint = "sys/capabilities-self";
-        } else if (accessor) {
-            endpoint = "sys/capabilities-accessor";
-            body.put("accessor", token);
-        } else {
-            endpoint = "sys/capabilities";
-            body.put("token", token);
-        }
-        body.put("paths", List.of(path));
-        Secret secret;
-        try {
-            secret = inv.client().post(endpoint, body);
-        } catch (ClientException e) {
-            return apiError(inv, "Error listing capabilities: ", e);
-        }
+        TokenTarget target = TokenTarget.of("sys/capabilities", token, accessor);
+        target.body().put("paths", List.of(path));
+        Secret secret = Requests.send(
+                inv, "Error listing capabilities: ", c -> c.post(target.path(), target.body()));
         if (secret == null || secret.data() == null) {
             inv.ui().error("Error listing capabilities: data from server response is empty");
             return ExitCodes.API;

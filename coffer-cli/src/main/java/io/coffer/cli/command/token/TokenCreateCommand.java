@@ -1,14 +1,13 @@
 package io.coffer.cli.command.token;
 
-import io.coffer.cli.api.ClientException;
-import io.coffer.cli.api.Secret;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
-import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.FlagSpec;
 import io.coffer.cli.command.FlagType;
 import io.coffer.cli.command.Invocation;
 import io.coffer.cli.command.ParsedArgs;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 import io.coffer.cli.output.Durations;
@@ -71,18 +70,15 @@ public final class TokenCreateCommand extends BaseCommand {
         l.add(FlagSpec.of(s, "display-name", FlagType.STRING, null,
                 "Name to associate with this token. This is a non-sensitive value that can be used to"
                         + " help identify created secrets (e.g. prefixes)."));
-        l.add(FlagSpec.of(s, "ttl", FlagType.DURATION, null,
+        l.add(TokenFlags.duration("ttl",
                 "Initial TTL to associate with the token. Token renewals may be able to extend beyond"
-                        + " this value, depending on the configured maximum TTLs. This is specified as a"
-                        + " numeric string with suffix like \"30s\" or \"5m\"."));
-        l.add(FlagSpec.of(s, "explicit-max-ttl", FlagType.DURATION, null,
+                        + " this value, depending on the configured maximum TTLs."));
+        l.add(TokenFlags.duration("explicit-max-ttl",
                 "Explicit maximum lifetime for the token. Unlike normal TTLs, the maximum TTL is a hard"
-                        + " limit and cannot be exceeded. This is specified as a numeric string with suffix"
-                        + " like \"30s\" or \"5m\"."));
-        l.add(FlagSpec.of(s, "period", FlagType.DURATION, null,
+                        + " limit and cannot be exceeded."));
+        l.add(TokenFlags.duration("period",
                 "If specified, every renewal will use the given period. Periodic tokens do not expire"
-                        + " as long as they are actively being renewed. This is specified as a numeric"
-                        + " string with suffix like \"30s\" or \"5m\"."));
+                        + " as long as they are actively being renewed."));
         l.add(FlagSpec.of(s, "renewable", FlagType.BOOL, Boolean.TRUE,
                 "Allow the token to be renewed up to it's maximum TTL."));
         l.add(FlagSpec.of(s, "orphan", FlagType.BOOL, Boolean.FALSE,
@@ -116,28 +112,14 @@ public final class TokenCreateCommand extends BaseCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         inv.expectArgs(0, 0);
         ParsedArgs f = inv.flags();
         Map<String, Object> body = request(f);
-        String path = "auth/token/create";
-        if (!f.string("role").isEmpty()) {
-            path = "auth/token/create/" + f.string("role");
-        }
-        Secret secret;
-        try {
-            secret = inv.client().post(path, body);
-        } catch (ClientException e) {
-            return apiError(inv, "Error creating token: ", e);
-        }
-        if (secret == null) {
-            inv.ui().error("Error creating token: empty response from server");
-            return ExitCodes.API;
-        }
-        if (!inv.field().isEmpty()) {
-            return inv.printer().printRawField(secret, inv.field());
-        }
-        return inv.printer().outputSecret(secret);
+        String role = f.string("role");
+        String path = role.isEmpty() ? "auth/token/create" : "auth/token/create/" + role;
+        return inv.printSecret(
+                Requests.sendForAnswer(inv, "Error creating token", c -> c.post(path, body)));
     }
 
     /** The request body of {@code auth/token/create}; only options given are sent. */

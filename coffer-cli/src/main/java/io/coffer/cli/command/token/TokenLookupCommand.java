@@ -1,16 +1,14 @@
 package io.coffer.cli.command.token;
 
-import io.coffer.cli.api.ClientException;
 import io.coffer.cli.api.Secret;
+import io.coffer.cli.command.ApiRequest;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
-import io.coffer.cli.command.ExitCodes;
-import io.coffer.cli.command.FlagSpec;
-import io.coffer.cli.command.FlagType;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
-import java.util.Map;
 
 /**
  * {@code coffer token lookup [TOKEN]}: prints a token's properties ({@code lookup-self} without an
@@ -44,17 +42,12 @@ public final class TokenLookupCommand extends BaseCommand {
                 """,
                 StandardFlags.plus(
                         StandardFlags.httpFieldAndFormat(),
-                        FlagSpec.of(
-                                StandardFlags.COMMAND,
-                                "accessor",
-                                FlagType.BOOL,
-                                Boolean.FALSE,
-                                "Treat the argument as an accessor instead of a token. When this option is"
-                                        + " selected, the output will NOT include the token.")));
+                        TokenFlags.accessor(
+                                " When this option is selected, the output will NOT include the token.")));
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         boolean accessor = inv.flags().bool("accessor");
         int n = inv.args().size();
         if (accessor && n < 1) {
@@ -65,25 +58,10 @@ public final class TokenLookupCommand extends BaseCommand {
         }
         inv.expectArgs(0, 1);
         String token = n == 1 ? inv.args().get(0).strip() : "";
-        Secret secret;
-        try {
-            if (token.isEmpty()) {
-                secret = inv.client().read("auth/token/lookup-self", null);
-            } else if (accessor) {
-                secret = inv.client().post("auth/token/lookup-accessor", Map.of("accessor", token));
-            } else {
-                secret = inv.client().post("auth/token/lookup", Map.of("token", token));
-            }
-        } catch (ClientException e) {
-            return apiError(inv, "Error looking up token: ", e);
-        }
-        if (secret == null) {
-            inv.ui().error("Error looking up token: empty response from server");
-            return ExitCodes.API;
-        }
-        if (!inv.field().isEmpty()) {
-            return inv.printer().printRawField(secret, inv.field());
-        }
-        return inv.printer().outputSecret(secret);
+        TokenTarget target = TokenTarget.of("auth/token/lookup", token, accessor);
+        ApiRequest<Secret> lookup = target.self()
+                ? c -> c.read(target.path(), null)
+                : c -> c.post(target.path(), target.body());
+        return inv.printSecret(Requests.sendForAnswer(inv, "Error looking up token", lookup));
     }
 }

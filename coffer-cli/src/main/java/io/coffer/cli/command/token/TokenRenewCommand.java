@@ -1,17 +1,12 @@
 package io.coffer.cli.command.token;
 
-import io.coffer.cli.api.ClientException;
-import io.coffer.cli.api.Secret;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
-import io.coffer.cli.command.ExitCodes;
-import io.coffer.cli.command.FlagSpec;
-import io.coffer.cli.command.FlagType;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code coffer token renew [TOKEN]}: extends a token's lease ({@code renew-self} without an
@@ -47,57 +42,26 @@ public final class TokenRenewCommand extends BaseCommand {
                 """,
                 StandardFlags.plus(
                         StandardFlags.httpFieldAndFormat(),
-                        FlagSpec.of(
-                                        StandardFlags.COMMAND,
+                        TokenFlags.duration(
                                         "increment",
-                                        FlagType.DURATION,
-                                        null,
                                         "Request a specific increment for renewal. This increment may not be"
                                                 + " honored, for instance in the case of periodic tokens. If not"
-                                                + " supplied, Coffer will use the default TTL. This is specified as a"
-                                                + " numeric string with suffix like \"30s\" or \"5m\".")
+                                                + " supplied, Coffer will use the default TTL.")
                                 .withAliases("i"),
-                        FlagSpec.of(
-                                StandardFlags.COMMAND,
-                                "accessor",
-                                FlagType.BOOL,
-                                Boolean.FALSE,
-                                "Treat the argument as an accessor instead of a token.")));
+                        TokenFlags.accessor("")));
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         int n = inv.args().size();
         if (n > 1) {
             throw new UsageException("Too many arguments (expected 1, got " + n + ")");
         }
         String token = n == 1 ? inv.args().get(0).strip() : "";
         long increment = inv.flags().duration("increment").getSeconds();
-        Map<String, Object> body = new LinkedHashMap<>();
-        String path;
-        if (token.isEmpty()) {
-            path = "auth/token/renew-self";
-        } else if (inv.flags().bool("accessor")) {
-            path = "auth/token/renew-accessor";
-            body.put("accessor", token);
-        } else {
-            path = "auth/token/renew";
-            body.put("token", token);
-        }
-        body.put("increment", increment);
-        Secret secret;
-        try {
-            secret = inv.client().write(path, body);
-        } catch (ClientException e) {
-            return apiError(inv, "Error renewing token: ", e);
-        }
-        if (secret == null) {
-            inv.ui().error("Error renewing token: empty response from server");
-            return ExitCodes.API;
-        }
-        if (!inv.field().isEmpty()) {
-            return inv.printer().printRawField(secret, inv.field());
-        }
-        return inv.printer().outputSecret(secret);
+        TokenTarget target = TokenTarget.of("auth/token/renew", token, inv.flags().bool("accessor"));
+        target.body().put("increment", increment);
+        return inv.printSecret(Requests.sendForAnswer(
+                inv, "Error renewing token", c -> c.write(target.path(), target.body())));
     }
 }

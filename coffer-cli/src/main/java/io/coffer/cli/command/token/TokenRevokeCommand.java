@@ -1,12 +1,13 @@
 package io.coffer.cli.command.token;
 
-import io.coffer.cli.api.ClientException;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.FlagSpec;
 import io.coffer.cli.command.FlagType;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 import java.util.Map;
@@ -48,12 +49,7 @@ public final class TokenRevokeCommand extends BaseCommand {
                 """,
                 StandardFlags.plus(
                         StandardFlags.http(),
-                        FlagSpec.of(
-                                StandardFlags.COMMAND,
-                                "accessor",
-                                FlagType.BOOL,
-                                Boolean.FALSE,
-                                "Treat the argument as an accessor instead of a token."),
+                        TokenFlags.accessor(""),
                         FlagSpec.of(
                                 StandardFlags.COMMAND,
                                 "self",
@@ -71,7 +67,7 @@ public final class TokenRevokeCommand extends BaseCommand {
     }
 
     @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException {
+    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         boolean self = inv.flags().bool("self");
         boolean accessor = inv.flags().bool("accessor");
         String mode = inv.flags().string("mode");
@@ -98,19 +94,16 @@ public final class TokenRevokeCommand extends BaseCommand {
             throw new UsageException("Invalid mode: " + mode + " (expected \"orphan\" or empty)");
         }
         String token = self ? "" : inv.args().get(0).strip();
-        try {
+        Requests.send(inv, "Error revoking token: ", c -> {
             if (self) {
-                inv.client().write("auth/token/revoke-self", null);
+                return c.write("auth/token/revoke-self", null);
             } else if (accessor) {
-                inv.client().post("auth/token/revoke-accessor", Map.of("accessor", token));
+                return c.post("auth/token/revoke-accessor", Map.of("accessor", token));
             } else if (mode.equals("orphan")) {
-                inv.client().write("auth/token/revoke-orphan", Map.of("token", token));
-            } else {
-                inv.client().write("auth/token/revoke", Map.of("token", token));
+                return c.write("auth/token/revoke-orphan", Map.of("token", token));
             }
-        } catch (ClientException e) {
-            return apiError(inv, "Error revoking token: ", e);
-        }
+            return c.write("auth/token/revoke", Map.of("token", token));
+        });
         inv.ui().output("Success! Revoked token (if it existed)");
         return ExitCodes.OK;
     }
