@@ -4,6 +4,7 @@ import io.coffer.crypto.AeadException;
 import io.coffer.crypto.AesGcm;
 import io.coffer.crypto.SecretBytes;
 import io.coffer.sdk.logical.Storage;
+import io.coffer.sdk.logical.StorageChange;
 import io.coffer.sdk.logical.StorageEntry;
 import io.coffer.sdk.logical.exception.InternalException;
 import io.coffer.sdk.logical.exception.SealedException;
@@ -137,6 +138,17 @@ public final class AesGcmBarrier implements SecurityBarrier {
     public void put(StorageEntry entry) {
         State s = unsealed();
         physical.put(new StorageEntry(entry.key(), seal(s.ciphers.get(s.activeTerm), s.activeTerm, entry.key(), entry.value())));
+    }
+
+    /** Encrypts every put of the batch, then hands the whole batch to physical storage at once. */
+    @Override
+    public void applyBatch(List<StorageChange> changes) {
+        State s = unsealed();
+        List<StorageChange> sealed = new java.util.ArrayList<>(changes.size());
+        for (StorageChange c : changes) {
+            sealed.add(c.isDelete() ? c : c.withValue(seal(s.ciphers.get(s.activeTerm), s.activeTerm, c.key(), c.value())));
+        }
+        physical.applyBatch(sealed);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.coffer.core.barrier;
 
 import io.coffer.sdk.logical.Storage;
+import io.coffer.sdk.logical.StorageChange;
 import io.coffer.sdk.logical.StorageEntry;
 import io.coffer.sdk.logical.exception.InvalidRequestException;
 
@@ -45,6 +46,15 @@ public final class BarrierView implements Storage {
     @Override
     public void delete(String key) {
         parent.delete(expand(key));
+    }
+
+    @Override
+    public void applyBatch(List<StorageChange> changes) {
+        List<StorageChange> expanded = new java.util.ArrayList<>(changes.size());
+        for (StorageChange c : changes) {
+            expanded.add(c.withKey(expand(c.key())));
+        }
+        parent.applyBatch(expanded);
     }
 
     @Override

@@ -145,4 +145,26 @@ public abstract class StorageContractTest {
         assertThat(storage.list("c/")).hasSize(400);
         assertThat(storage.get("c/3-99").value()).isEqualTo(bytes("v99"));
     }
+
+    @Test
+    void applyBatch_putsAndDeletes_allApplyInOrder() {
+        put("b/gone", "old");
+        put("b/kept", "old");
+        storage.applyBatch(List.of(
+                io.coffer.sdk.logical.StorageChange.put(new StorageEntry("b/new", bytes("1"))),
+                io.coffer.sdk.logical.StorageChange.delete("b/gone"),
+                io.coffer.sdk.logical.StorageChange.put(new StorageEntry("b/kept", bytes("2"))),
+                io.coffer.sdk.logical.StorageChange.put(new StorageEntry("b/new", bytes("3")))));
+        assertThat(storage.get("b/gone")).isNull();
+        assertThat(storage.get("b/kept").value()).isEqualTo(bytes("2"));
+        assertThat(storage.get("b/new").value()).isEqualTo(bytes("3"));
+        assertThat(storage.list("b/")).containsExactly("kept", "new");
+    }
+
+    @Test
+    void applyBatch_empty_changesNothing() {
+        put("e/k", "v");
+        storage.applyBatch(List.of());
+        assertThat(storage.get("e/k").value()).isEqualTo(bytes("v"));
+    }
 }

@@ -21,6 +21,21 @@ public interface Storage {
     void delete(String key);
 
     /**
+     * Applies {@code changes} in order as one unit: on durable backends they land together in
+     * one synced write, or not at all if the process dies. The default applies them one by one
+     * (for in-memory storage, where a crash loses everything anyway).
+     */
+    default void applyBatch(List<StorageChange> changes) {
+        for (StorageChange c : changes) {
+            if (c.isDelete()) {
+                delete(c.key());
+            } else {
+                put(new StorageEntry(c.key(), c.value()));
+            }
+        }
+    }
+
+    /**
      * Lists the immediate children of {@code prefix} (which is empty or ends in {@code /}),
      * sorted; a child that has children of its own is returned once, with a trailing {@code /}.
      */

@@ -1,6 +1,7 @@
 package io.coffer.storage.file;
 
 import io.coffer.core.physical.PhysicalBackend;
+import io.coffer.sdk.logical.StorageChange;
 import io.coffer.sdk.logical.StorageEntry;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyHandle;
@@ -150,6 +151,29 @@ public final class RocksDbBackend implements PhysicalBackend {
     }
 
     /** Removes {@code key}; the removal is durable (fsynced) when this method returns. */
+    /** Writes the whole batch as one synced RocksDB {@code WriteBatch}: all of it lands, or none. */
+    @Override
+    public void applyBatch(List<StorageChange> changes) {
+        List<byte[]> keys = new ArrayList<>(changes.size());
+        for (StorageChange c : changes) {
+            keys.add(KeyCodec.encode(c.key()));
+        }
+        guarded("applyBatch", () -> {
+            try (WriteBatch batch = new WriteBatch()) {
+                for (int i = 0; i < keys.size(); i++) {
+                    byte[] value = changes.get(i).value();
+                    if (value == null) {
+                        batch.delete(data, keys.get(i));
+                    } else {
+                        batch.put(data, keys.get(i), value);
+                    }
+                }
+                db.write(options.syncWrites(), batch);
+            }
+            return null;
+        });
+    }
+
     @Override
     public void delete(String key) {
         byte[] k = KeyCodec.encode(Objects.requireNonNull(key, "key"));

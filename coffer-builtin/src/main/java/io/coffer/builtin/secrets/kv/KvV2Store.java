@@ -1,8 +1,10 @@
 package io.coffer.builtin.secrets.kv;
 
 import io.coffer.sdk.logical.Storage;
+import io.coffer.sdk.logical.StorageChange;
 import io.coffer.sdk.logical.StorageEntry;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -59,8 +61,19 @@ final class KvV2Store {
         return entry == null ? null : codec.decodeVersionData(entry.value());
     }
 
-    void putVersionData(String path, long version, Map<String, Object> data) {
-        storage.put(new StorageEntry(KvV2Layout.versionKey(path, version), codec.encodeVersionData(data)));
+    /**
+     * Writes a new version, deletes the versions it pruned and stores the updated metadata, as
+     * one batch: on durable storage the write is atomic and costs one sync.
+     */
+    void commitVersion(String path, long version, Map<String, Object> data, List<Long> pruned, KeyMetadata updated) {
+        List<StorageChange> changes = new ArrayList<>(pruned.size() + 2);
+        changes.add(StorageChange.put(new StorageEntry(KvV2Layout.versionKey(path, version), codec.encodeVersionData(data))));
+        for (long victim : pruned) {
+            changes.add(StorageChange.delete(KvV2Layout.versionKey(path, victim)));
+        }
+        changes.add(StorageChange.put(new StorageEntry(KvV2Layout.metadataKey(updated.key()), codec.encodeMetadata(updated))));
+        storage.applyBatch(changes);
+        metadataCache.evict(updated.key());
     }
 
     void deleteVersionData(String path, long version) {

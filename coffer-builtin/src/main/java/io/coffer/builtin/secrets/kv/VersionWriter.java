@@ -4,6 +4,8 @@ import io.coffer.sdk.logical.exception.InvalidRequestException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -48,23 +50,19 @@ final class VersionWriter {
         Duration deleteAfter = effectiveDeleteVersionAfter(config, meta);
         Instant deletionTime = deleteAfter.isZero() ? null : now.plus(deleteAfter);
 
-        store.putVersionData(path, version, data);
-
         TreeMap<Long, VersionMetadata> versions = new TreeMap<>(meta.versions());
         versions.put(version, new VersionMetadata(now, deletionTime, false));
         long oldest = meta.oldestVersion();
         int max = effectiveMaxVersions(config, meta);
-        boolean pruned = false;
+        List<Long> pruned = new ArrayList<>();
         while (versions.size() > max) {
-            long victim = versions.pollFirstEntry().getKey();
-            store.deleteVersionData(path, victim);
-            pruned = true;
+            pruned.add(versions.pollFirstEntry().getKey());
         }
-        if (pruned) {
+        if (!pruned.isEmpty()) {
             oldest = versions.firstKey();
         }
         KeyMetadata updated = meta.withVersions(version, oldest, versions, now);
-        store.putMetadata(updated);
+        store.commitVersion(path, version, data, pruned, updated);
         return updated;
     }
 
