@@ -1,0 +1,323 @@
+package io.coffer.raft;
+
+import io.coffer.raft.statemachine.CofferStateMachine;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftClientRequest;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.SnapshotManagementRequest;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One running member of a Coffer Raft cluster: an Apache Ratis server (gRPC on the node's Raft
+ * address) whose state machine is a {@link CofferStateMachine} over the node's RocksDB store,
+ * plus the {@link RaftPhysicalBackend} that the node's core uses as its storage.
+ *
+ * <p>Directory layout under {@link RaftNodeConfig#directory()} (created 0700): {@code raft/}
+ * holds Ratis's log, metadata and snapshots, {@code store/} the RocksDB store. Restarting a node
+ * on the same directory recovers its log, store and configuration; it catches up from the
+ * leader (by log entries, or by a snapshot when the leader purged them).
+ *
+ * <p>Thread-safe. {@link #close()} stops the server and closes the store; closing the node's
+ * {@link #storage()} does the same.
+ */
+public final class RaftNode implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RaftNode.class.getName());
+
+    private final RaftNodeConfig config;
+    private final RaftServer server;
+    private final RaftServer.Division division;
+    private final CofferStateMachine stateMachine;
+    private final RaftGroupId groupId;
+    private final RaftPeerId selfId;
+    private final ClientId clientId = ClientId.randomId();
+    private final AtomicLong callIds = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final RaftPhysicalBackend storage;
+
+    private RaftNode(RaftNodeConfig config, RaftServer server, CofferStateMachine stateMachine, RaftGroupId groupId)
+            throws IOException {
+        this.config = config;
+        this.server = server;
+        this.stateMachine = stateMachine;
+        this.groupId = groupId;
+        this.selfId = server.getId();
+        this.division = server.getDivision(groupId);
+        this.storage = new RaftPhysicalBackend(this, stateMachine, config.writeTimeout(), config.maxEntrySize());
+    }
+
+    /**
+     * Starts the node: opens (or creates) its directory, recovers its log and store, and starts
+     * the Ratis server, which then joins or triggers a leader election. Returns without waiting
+     * for a leader.
+     *
+     * @throws RaftException when the directory, store or server cannot be opened or started (for
+     *                       example when the Raft port is taken)
+     */
+    public static RaftNode start(RaftNodeConfig config) {
+        RatisProcessGuard.apply();
+        Path root = config.directory().toAbsolutePath().normalize();
+        CofferStateMachine stateMachine = new CofferStateMachine(root.resolve("store"), config.failStop());
+        RaftServer server = null;
+        try {
+            createPrivateDirectories(root);
+            Path raftDirectory = root.resolve("raft");
+            createPrivateDirectories(raftDirectory);
+            List<RaftPeer> peers = new ArrayList<>();
+            for (RaftPeerAddress peer : config.peers()) {
+                peers.add(RaftPeer.newBuilder().setId(peer.id()).setAddress(peer.address()).build());
+            }
+            RaftGroupId groupId = RaftGroupId.valueOf(config.groupId());
+            server = RaftServer.newBuilder()
+                    .setServerId(RaftPeerId.valueOf(config.nodeId()))
+                    .setGroup(RaftGroup.valueOf(groupId, peers))
+                    .setStateMachine(stateMachine)
+                    .setProperties(RatisProperties.of(config, raftDirectory.toFile()))
+                    .setOption(RaftStorage.StartupOption.RECOVER)
+                    .build();
+            server.start();
+            return new RaftNode(config, server, stateMachine, groupId);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(server, stateMachine);
+            throw new RaftException("cannot start Raft node " + config.nodeId() + " at "
+                    + config.self().address() + " on " + root + ": " + rootCause(e), e);
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t.getMessage() + ")";
+    }
+
+    private static void createPrivateDirectories(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(dir);
+        }
+    }
+
+    /** This node's id. */
+    public String id() {
+        return config.nodeId();
+    }
+
+    /** The configuration this node was started with. */
+    public RaftNodeConfig config() {
+        return config;
+    }
+
+    /**
+     * Whether this node is the leader and ready to serve as the active node: it has committed and
+     * applied an entry of its own term, so every write acknowledged by an earlier leader is in
+     * its store.
+     */
+    public boolean isLeader() {
+        return division.getInfo().isLeader() && division.getInfo().isLeaderReady();
+    }
+
+    /** The id of the leader this node knows of, if any (this node's own id when it leads). */
+    public Optional<String> leaderId() {
+        return Optional.ofNullable(division.getInfo().getLeaderId()).map(RaftPeerId::toString);
+    }
+
+    /** The leader this node knows of, with its Raft address, if any. */
+    public Optional<RaftPeerAddress> leader() {
+        RaftPeerId leader = division.getInfo().getLeaderId();
+        if (leader == null) {
+            return Optional.empty();
+        }
+        return peers().stream().filter(p -> p.id().equals(leader.toString())).findFirst();
+    }
+
+    /** The voters of the current Raft configuration, sorted by id. */
+    public List<RaftPeerAddress> peers() {
+        List<RaftPeerAddress> out = new ArrayList<>();
+        for (RaftPeer peer : division.getRaftConf().getCurrentPeers()) {
+            toAddress(peer).ifPresent(out::add);
+        }
+        out.sort(Comparator.comparing(RaftPeerAddress::id));
+        return out;
+    }
+
+    /** The current Raft term as this node knows it. */
+    public long currentTerm() {
+        return division.getInfo().getCurrentTerm();
+    }
+
+    /**
+     * The index of the first entry still in this node's Raft log; entries before it were purged
+     * and exist only in snapshots, so a follower that lacks them receives a snapshot.
+     */
+    public long logStartIndex() {
+        return division.getRaftLog().getStartIndex();
+    }
+
+    /** Whether the Raft server is running (not closed, not stopped by a failure). */
+    public boolean isRunning() {
+        return !closed.get() && division.getInfo().isAlive();
+    }
+
+    /** The node's state machine: applied index and failure status. */
+    public CofferStateMachine stateMachine() {
+        return stateMachine;
+    }
+
+    /** The physical backend over this node ({@code storage "raft"}). */
+    public RaftPhysicalBackend storage() {
+        return storage;
+    }
+
+    /**
+     * Takes a snapshot now (a checkpoint of the store at its applied index) and lets Ratis purge
+     * the log behind it, keeping {@link RaftNodeConfig#trailingLogs()} entries.
+     *
+     * @return the log index the newest snapshot covers
+     * @throws RaftException when the snapshot fails or does not finish within {@code timeout}
+     */
+    public long takeSnapshot(Duration timeout) {
+        SnapshotManagementRequest request = SnapshotManagementRequest.newCreate(clientId, selfId, groupId,
+                callIds.incrementAndGet(), timeout.toMillis(), 1);
+        RaftClientReply reply;
+        try {
+            reply = server.snapshotManagementAsync(request).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new RaftException("node " + id() + " could not take a snapshot: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RaftException("interrupted while node " + id() + " took a snapshot", e);
+        }
+        if (!reply.isSuccess()) {
+            throw new RaftException("node " + id() + " could not take a snapshot: " + reply.getException());
+        }
+        return reply.getLogIndex();
+    }
+
+    /**
+     * Waits until this node's store holds every write that was committed anywhere in the
+     * cluster before the call (Raft ReadIndex): the leader confirms with a majority that it still
+     * leads and returns its commit index, then this node waits until it has applied that index.
+     * Afterwards local reads on this node are linearizable — on a follower too — so a deposed
+     * leader that has not noticed yet cannot serve a stale read.
+     *
+     * @throws NotLeaderException when no leader can confirm the read index (no majority)
+     * @throws RaftException      when it does not complete within {@code timeout}
+     */
+    public void awaitReadIndex(Duration timeout) {
+        RaftClientRequest request = RaftClientRequest.newBuilder()
+                .setClientId(clientId)
+                .setServerId(selfId)
+                .setGroupId(groupId)
+                .setCallId(callIds.incrementAndGet())
+                .setMessage(Message.EMPTY)
+                .setType(RaftClientRequest.readRequestType())
+                .build();
+        RaftClientReply reply;
+        try {
+            reply = server.submitClientRequestAsync(request).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException e) {
+            throw RatisFailures.translate(this, "read barrier", e);
+        } catch (ExecutionException e) {
+            throw RatisFailures.translate(this, "read barrier", e.getCause());
+        } catch (TimeoutException e) {
+            throw new RaftException("node " + id() + " could not confirm the read index within "
+                    + timeout.toMillis() + " ms; it may be cut off from the majority");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RaftException("interrupted while node " + id() + " waited for the read index", e);
+        }
+        if (!reply.isSuccess()) {
+            throw RatisFailures.translate(this, "read barrier", reply.getException());
+        }
+    }
+
+    /**
+     * Submits one encoded mutation batch to this node's own Ratis server, in process. Only a
+     * ready leader accepts it; the reply completes once the entry is committed on a majority and
+     * applied to this node's store.
+     */
+    CompletableFuture<RaftClientReply> submit(byte[] payload) {
+        RaftClientRequest request = RaftClientRequest.newBuilder()
+                .setClientId(clientId)
+                .setServerId(selfId)
+                .setGroupId(groupId)
+                .setCallId(callIds.incrementAndGet())
+                .setMessage(Message.valueOf(UnsafeByteOperations.unsafeWrap(payload)))
+                .setType(RaftClientRequest.writeRequestType())
+                .build();
+        try {
+            return server.submitClientRequestAsync(request);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    static Optional<RaftPeerAddress> toAddress(RaftPeer peer) {
+        if (peer == null || peer.getAddress() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RaftPeerAddress.parse(peer.getId().toString(), peer.getAddress()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stops the Ratis server (leaving the cluster until restarted) and closes the store. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        storage.closeWrites();
+        for (Exception e : closeQuietly(server, stateMachine)) {
+            LOG.log(System.Logger.Level.WARNING, "closing Raft node " + id() + " failed", e);
+        }
+    }
+
+    /** Closes both, returning what failed. */
+    private static List<Exception> closeQuietly(RaftServer server, CofferStateMachine stateMachine) {
+        List<Exception> failures = new ArrayList<>();
+        if (server != null) {
+            try {
+                server.close();
+            } catch (IOException | RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        try {
+            stateMachine.close();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+        return failures;
+    }
+}

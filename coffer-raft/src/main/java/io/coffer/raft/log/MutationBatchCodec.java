@@ -1,0 +1,191 @@
+package io.coffer.raft.log;
+
+import io.coffer.storage.file.Mutation;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Encodes a batch of mutations as the payload of one Raft log entry, and decodes it back; the
+ * format (version 1) is documented in {@code docs/storage-formats/raft.md}:
+ *
+ * <pre>
+ * u8  format version (1)
+ * u32 number of mutations
+ * per mutation:
+ *   u8  operation (1 = put, 2 = delete)
+ *   u32 key length, key bytes (strict UTF-8)
+ *   put only: u32 value length, value bytes
+ * </pre>
+ *
+ * All integers are big-endian and unsigned lengths must fit in a Java int. Decoding is strict:
+ * anything that is not exactly one well-formed batch is refused with
+ * {@link MalformedEntryException}, so a corrupt entry can never be applied partially. Stateless
+ * and thread-safe.
+ */
+public final class MutationBatchCodec {
+    /** The only format version this build writes and reads. */
+    public static final byte FORMAT_VERSION = 1;
+    static final byte PUT = 1;
+    static final byte DELETE = 2;
+    private static final int HEADER = 1 + 4;
+
+    private MutationBatchCodec() {
+    }
+
+    /**
+     * The encoded batch.
+     *
+     * @throws IllegalArgumentException when a key is not valid Unicode (a lone surrogate), so it
+     *                                  could not be stored: refused before it reaches the log
+     */
+    public static byte[] encode(List<Mutation> mutations) {
+        Objects.requireNonNull(mutations, "mutations");
+        List<byte[]> keys = new ArrayList<>(mutations.size());
+        List<byte[]> values = new ArrayList<>(mutations.size());
+        long size = HEADER;
+        for (Mutation m : mutations) {
+            byte[] key = utf8(m.key());
+            byte[] value = m.value();
+            keys.add(key);
+            values.add(value);
+            size += 1 + 4 + key.length + (value == null ? 0 : 4 + (long) value.length);
+        }
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("mutation batch of " + size + " bytes is too large to encode");
+        }
+        ByteBuffer out = ByteBuffer.allocate((int) size);
+        out.put(FORMAT_VERSION).putInt(mutations.size());
+        for (int i = 0; i < keys.size(); i++) {
+            byte[] value = values.get(i);
+            out.put(value == null ? DELETE : PUT);
+            out.putInt(keys.get(i).length).put(keys.get(i));
+            if (value != null) {
+                out.putInt(value.length).put(value);
+            }
+        }
+        return out.array();
+    }
+
+    /**
+     * One payload holding the mutations of several encoded batches, in order, as if they had
+     * been encoded together; each input must come from {@link #encode}.
+     *
+     * @throws IllegalArgumentException when an input is not an encoded batch header
+     */
+    public static byte[] concat(List<byte[]> encodedBatches) {
+        if (encodedBatches.size() == 1) {
+            return encodedBatches.get(0);
+        }
+        long size = HEADER;
+        long count = 0;
+        for (byte[] batch : encodedBatches) {
+            if (batch.length < HEADER || batch[0] != FORMAT_VERSION) {
+                throw new IllegalArgumentException("not an encoded mutation batch");
+            }
+            size += batch.length - HEADER;
+            count += ByteBuffer.wrap(batch, 1, 4).getInt();
+        }
+        if (size > Integer.MAX_VALUE - 16 || count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("combined mutation batch is too large to encode");
+        }
+        ByteBuffer out = ByteBuffer.allocate((int) size);
+        out.put(FORMAT_VERSION).putInt((int) count);
+        for (byte[] batch : encodedBatches) {
+            out.put(batch, HEADER, batch.length - HEADER);
+        }
+        return out.array();
+    }
+
+    /** The size of {@link #concat} of batches whose encoded sizes add up to {@code totalEncodedBytes}. */
+    public static long concatSize(long totalEncodedBytes, int batches) {
+        return totalEncodedBytes - (long) HEADER * (batches - 1);
+    }
+
+    /**
+     * The batch encoded in {@code payload} (read from its position to its limit), in order.
+     *
+     * @throws MalformedEntryException when the payload is not exactly one valid batch
+     */
+    public static List<Mutation> decode(ByteBuffer payload) {
+        ByteBuffer in = payload.duplicate();
+        int start = in.position();
+        try {
+            if (!in.hasRemaining()) {
+                throw new MalformedEntryException("empty Raft entry payload");
+            }
+            byte version = in.get();
+            if (version != FORMAT_VERSION) {
+                throw new MalformedEntryException("Raft entry format version " + (version & 0xff)
+                        + " is not supported; this build reads version " + FORMAT_VERSION);
+            }
+            int count = in.getInt();
+            // each mutation takes at least 5 bytes: a count beyond that is corrupt
+            if (count < 0 || count > in.remaining() / 5) {
+                throw new MalformedEntryException("Raft entry declares " + Integer.toUnsignedString(count)
+                        + " mutations in " + in.remaining() + " bytes");
+            }
+            List<Mutation> out = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int at = in.position() - start;
+                byte op = in.get();
+                if (op != PUT && op != DELETE) {
+                    throw new MalformedEntryException("unknown operation " + (op & 0xff) + " at offset " + at);
+                }
+                String key = decodeKey(bytes(in, at));
+                out.add(op == PUT ? Mutation.put(key, bytes(in, at)) : Mutation.delete(key));
+            }
+            if (in.hasRemaining()) {
+                throw new MalformedEntryException(in.remaining() + " trailing bytes after " + count + " mutations");
+            }
+            return Collections.unmodifiableList(out);
+        } catch (BufferUnderflowException e) {
+            throw new MalformedEntryException("Raft entry payload truncated at offset " + (in.position() - start));
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer in, int at) {
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) {
+            throw new MalformedEntryException("length " + Integer.toUnsignedString(length) + " of the mutation at offset "
+                    + at + " exceeds the " + in.remaining() + " remaining bytes");
+        }
+        byte[] b = new byte[length];
+        in.get(b);
+        return b;
+    }
+
+    private static byte[] utf8(String key) {
+        try {
+            ByteBuffer b = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(key));
+            byte[] out = new byte[b.remaining()];
+            b.get(out);
+            return out;
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("storage key is not valid Unicode");
+        }
+    }
+
+    private static String decodeKey(byte[] key) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(key))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedEntryException("a key of " + key.length + " bytes is not valid UTF-8");
+        }
+    }
+}

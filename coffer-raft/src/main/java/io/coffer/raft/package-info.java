@@ -1,0 +1,9 @@
+/**
+ * Integrated Raft storage ({@code storage "raft"}) on Apache Ratis:
+ * {@link io.coffer.raft.RaftNode} runs one member of a cluster,
+ * {@link io.coffer.raft.RaftPhysicalBackend} is the physical backend over it (local reads,
+ * writes committed through the leader's log), and the exceptions a write can end in
+ * ({@link io.coffer.raft.NotLeaderException}, {@link io.coffer.raft.CommitTimeoutException},
+ * {@link io.coffer.raft.EntryTooLargeException}, {@link io.coffer.raft.RaftException}).
+ */
+package io.coffer.raft;
