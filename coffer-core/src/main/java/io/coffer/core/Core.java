@@ -50,7 +50,6 @@ public final class Core {
     private final Rekey rekey;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile UnsealedState state;
-    private final String clusterId = UUID.randomUUID().toString();
 
     public Core(PhysicalBackend physical, BuiltinRegistry registry, Clock clock, SecureRandom random) {
         this.physical = physical;
@@ -75,8 +74,10 @@ public final class Core {
         return physical.type();
     }
 
+    /** The cluster's stable id, stored in the barrier at init; empty while sealed. */
     public String clusterId() {
-        return clusterId;
+        UnsealedState s = state;
+        return s == null ? "" : s.clusterId;
     }
 
     /**

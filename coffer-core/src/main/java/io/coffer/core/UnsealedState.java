@@ -38,6 +38,7 @@ import java.util.Map;
  */
 final class UnsealedState implements AutoCloseable {
     private static final String SALT_KEY = "salt";
+    private static final String CLUSTER_ID_KEY = "core/cluster-id";
 
     final Router router = new Router();
     final MountManager mounts;
@@ -45,8 +46,10 @@ final class UnsealedState implements AutoCloseable {
     final TokenStore tokens;
     final ExpirationManager expiration;
     final RequestPipeline pipeline;
+    final String clusterId;
 
     UnsealedState(SecurityBarrier barrier, BuiltinRegistry registry, StoredJson json, Clock clock, SecureRandom random) {
+        this.clusterId = clusterId(barrier);
         Storage tokenView = new BarrierView(barrier, "sys/token/");
         TokenHasher hasher = new TokenHasher(salt(tokenView, random));
         this.policies = new PolicyStore(new BarrierView(barrier, "sys/policy/"), json);
@@ -108,6 +111,17 @@ final class UnsealedState implements AutoCloseable {
         String accessor = (MountEntry.TABLE_AUTH.equals(table) ? "auth_" : "") + type + "_" + Integer.toHexString(path.hashCode() & 0x7fffffff);
         return new MountEntry(table, path, type, description, java.util.UUID.randomUUID().toString(), accessor, local,
                 false, false, null, MountConfig.defaults(), "");
+    }
+
+    /** The cluster's id, made once at init and kept in the barrier, so it survives restarts. */
+    private static String clusterId(Storage barrier) {
+        StorageEntry e = barrier.get(CLUSTER_ID_KEY);
+        if (e != null) {
+            return new String(e.value(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String id = java.util.UUID.randomUUID().toString();
+        barrier.put(new StorageEntry(CLUSTER_ID_KEY, id.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return id;
     }
 
     private static byte[] salt(Storage view, SecureRandom random) {

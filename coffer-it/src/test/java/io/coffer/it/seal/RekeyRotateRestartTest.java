@@ -41,6 +41,7 @@ class RekeyRotateRestartTest {
     @Test
     void rekeyAndRotate_thenRestart_newSharesUnseal_allDataReadsBack(@TempDir Path dir) {
         String root;
+        String clusterId;
         List<byte[]> newShares;
         List<byte[]> oldShares;
         try (RocksDbBackend storage = new RocksDbBackend(dir.resolve("data"))) {
@@ -62,7 +63,10 @@ class RekeyRotateRestartTest {
             write(core, root, "kv/between", "2");
             core.handle(new Request("t", Operation.UPDATE, "sys/rotate", "", Map.of(), null, null, ""), root);
             write(core, root, "kv/after", "3");
+            clusterId = core.clusterId();
+            assertThat(clusterId).isNotEmpty();
             core.seal();
+            assertThat(core.clusterId()).isEmpty();
         }
         try (RocksDbBackend storage = new RocksDbBackend(dir.resolve("data"))) {
             Core restarted = node(storage);
@@ -78,6 +82,7 @@ class RekeyRotateRestartTest {
                 restarted.unseal(newShares.get(i));
             }
             assertThat(restarted.isSealed()).isFalse();
+            assertThat(restarted.clusterId()).isEqualTo(clusterId);
             assertThat(read(restarted, root, "kv/before")).isEqualTo("1");
             assertThat(read(restarted, root, "kv/between")).isEqualTo("2");
             assertThat(read(restarted, root, "kv/after")).isEqualTo("3");
