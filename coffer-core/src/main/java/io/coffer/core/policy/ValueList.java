@@ -106,48 +106,35 @@ final class ValueList {
         return false;
     }
 
-    /** Splits on commas, trimming each piece, as Vault's comma-string parsing does. */
     private boolean everyPieceMatches(String s) {
-        int start = 0;
-        while (true) {
-            int comma = s.indexOf(',', start);
-            int end = comma < 0 ? s.length() : comma;
-            int a = start;
-            int b = end;
-            while (a < b && Character.isWhitespace(s.charAt(a))) {
-                a++;
-            }
-            while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
-                b--;
-            }
-            if (!containsRegion(s, a, b)) {
-                return false;
-            }
-            if (comma < 0) {
-                return true;
-            }
-            start = comma + 1;
-        }
+        return piecesMatching(s, true);
     }
 
     private boolean somePieceMatches(String s) {
+        return piecesMatching(s, false);
+    }
+
+    /**
+     * Splits {@code s} on commas, trimming each piece, as Vault's comma-string parsing does, and
+     * tells whether every piece ({@code every}) or some piece matches a glob of this list.
+     */
+    private boolean piecesMatching(String s, boolean every) {
         int start = 0;
         while (true) {
             int comma = s.indexOf(',', start);
-            int end = comma < 0 ? s.length() : comma;
             int a = start;
-            int b = end;
+            int b = comma < 0 ? s.length() : comma;
             while (a < b && Character.isWhitespace(s.charAt(a))) {
                 a++;
             }
             while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
                 b--;
             }
-            if (containsRegion(s, a, b)) {
-                return true;
+            if (containsRegion(s, a, b) != every) {
+                return !every;
             }
             if (comma < 0) {
-                return false;
+                return every;
             }
             start = comma + 1;
         }
