@@ -330,4 +330,77 @@ public final class Core {
         return s.tokens.create(new TokenCreateRequest(id, "", List.of("root"), null, "root", 0, 0, 0, 0, false,
                 "auth/token/root", "", "")).entry().id();
     }
+    // ---- HA surface (stubs for the HTTP edge; implemented with Raft storage) ----
+
+    /** This node's place in the lifecycle: uninitialised, sealed, standby or active. */
+    public io.coffer.core.ha.NodeRole role() {
+        if (!isInitialized()) {
+            return io.coffer.core.ha.NodeRole.UNINITIALIZED;
+        }
+        return state == null ? io.coffer.core.ha.NodeRole.SEALED : io.coffer.core.ha.NodeRole.ACTIVE;
+    }
+
+    /** Whether the storage is clustered (Raft). */
+    public boolean haEnabled() {
+        return physical instanceof io.coffer.core.ha.HaBackend;
+    }
+
+    /**
+     * What {@code sys/leader} reports.
+     *
+     * @throws SealedException on a sealed node with HA storage
+     */
+    public io.coffer.core.ha.LeaderStatus leaderStatus() {
+        return io.coffer.core.ha.LeaderStatus.disabled();
+    }
+
+    /** The active node's API address, when this node is a standby and knows it. */
+    public java.util.Optional<String> activeAddress() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * {@code sys/step-down}: checks the token's sudo grant, then (on an active HA node) hands
+     * leadership to another node. A no-op without HA or while sealed.
+     */
+    public void stepDown(String token) {
+        authorizeSudo(token, "sys/step-down");
+    }
+
+    /**
+     * {@code GET sys/storage/raft/snapshot}: checks the token's sudo grant and streams a snapshot.
+     *
+     * @throws InvalidRequestException without Raft storage ({@code raft storage is not in use})
+     */
+    public void saveSnapshot(String token, java.io.OutputStream out) {
+        throw new InvalidRequestException("raft storage is not in use");
+    }
+
+    /**
+     * {@code POST sys/storage/raft/snapshot[-force]}: checks the token's sudo grant, verifies the
+     * snapshot, refuses one from another cluster unless {@code force}, and restores it.
+     */
+    public void restoreSnapshot(String token, java.io.InputStream in, boolean force) {
+        throw new InvalidRequestException("raft storage is not in use");
+    }
+
+    /**
+     * {@code sys/storage/raft/join} on the joining node: asks the leader for a challenge; the
+     * join completes when this node is unsealed with the cluster's shares. Returns whether the
+     * node joined or will join (an initialised node answers true, as a no-op).
+     */
+    public boolean join(io.coffer.core.ha.LeaderTarget leader, boolean nonVoter) {
+        throw new InvalidRequestException("raft storage is not in use");
+    }
+
+    /** {@code sys/storage/raft/bootstrap/challenge} on the active node. */
+    public io.coffer.core.ha.JoinChallenge joinChallenge(String nodeId) {
+        throw new InvalidRequestException("raft storage is not in use");
+    }
+
+    /** {@code sys/storage/raft/bootstrap/answer} on the active node: verifies and adds the node. */
+    public io.coffer.core.ha.ClusterMembership joinAnswer(String nodeId, byte[] answer, String clusterAddress,
+                                                         boolean nonVoter) {
+        throw new InvalidRequestException("raft storage is not in use");
+    }
 }
