@@ -4,6 +4,15 @@ import io.coffer.builtin.BuiltinRegistry;
 import io.coffer.core.barrier.AesGcmBarrier;
 import io.coffer.core.barrier.BarrierKeyException;
 import io.coffer.core.barrier.SecurityBarrier;
+import io.coffer.core.ha.ClusterMembership;
+import io.coffer.core.ha.ClusterSettings;
+import io.coffer.core.ha.HaBackend;
+import io.coffer.core.ha.JoinChallenge;
+import io.coffer.core.ha.JoinChallenges;
+import io.coffer.core.ha.LeaderStatus;
+import io.coffer.core.ha.LeaderTarget;
+import io.coffer.core.ha.NodeRole;
+import io.coffer.core.ha.StandbyException;
 import io.coffer.core.physical.PhysicalBackend;
 import io.coffer.core.seal.InitRequest;
 import io.coffer.core.seal.InitResult;
@@ -25,8 +34,12 @@ import io.coffer.sdk.logical.exception.InvalidRequestException;
 import io.coffer.sdk.logical.exception.PermissionDeniedException;
 import io.coffer.sdk.logical.exception.SealedException;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,9 +47,16 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * One Coffer node's core: its seal lifecycle (uninitialised → sealed → unsealed) and, while
- * unsealed, the request pipeline. Requests hold a read lock, sealing takes the write lock, so a
- * seal waits for in-flight requests and no request runs half-sealed.
+ * One Coffer node's core: its seal lifecycle (uninitialised → sealed → unsealed: active or
+ * standby) and, while active, the request pipeline. Requests hold a read lock; sealing,
+ * activation and deactivation take the write lock, so they wait for in-flight requests and no
+ * request runs half-sealed or against a half-built state.
+ *
+ * <p>Without clustered storage an unsealed node is always active. On {@link HaBackend}
+ * storage (Raft) a node is active only while it is unsealed and the ready Raft leader; each
+ * activation builds the whole {@link UnsealedState} anew from storage (mounts, policies,
+ * tokens, caches), so nothing a previous term cached can be stale. {@link ClusterCoordinator}
+ * watches leadership, and {@link ClusterJoin} runs the join handshake.
  */
 public final class Core {
     private final PhysicalBackend physical;
@@ -49,9 +69,28 @@ public final class Core {
     private final PgpEncryptor pgp;
     private final Rekey rekey;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final HaBackend ha;
+    private final ClusterSettings cluster;
+    private final ClusterJoin joining;
+    private final ClusterCoordinator coordinator;
+    /** Whether the barrier is open (unsealed); the node is then active or standby. */
+    private volatile boolean unsealed;
+    /** The serving state; non-null only while active. */
     private volatile UnsealedState state;
+    private volatile Instant activeSince;
 
     public Core(PhysicalBackend physical, BuiltinRegistry registry, Clock clock, SecureRandom random) {
+        this(physical, registry, clock, random, ClusterSettings.none());
+    }
+
+    /**
+     * A core on {@code physical}; when that is {@link HaBackend} storage, {@code cluster} says how
+     * this node presents itself and joins. Call {@link #start()} to begin watching leadership.
+     */
+    public Core(PhysicalBackend physical, BuiltinRegistry registry, Clock clock, SecureRandom random,
+                ClusterSettings cluster) {
+        this.cluster = cluster;
+        this.ha = physical instanceof HaBackend h ? h : null;
         this.physical = physical;
         this.registry = registry;
         this.clock = clock;
@@ -60,14 +99,48 @@ public final class Core {
         this.seal = new ShamirSeal(physical, json, random);
         this.pgp = new PgpEncryptor(random);
         this.rekey = new Rekey(seal, pgp);
+        this.joining = ha == null ? null : new ClusterJoin(ha, cluster, seal, barrier, physical, random, clock);
+        this.coordinator = ha == null ? null : new ClusterCoordinator(this, ha, clock);
     }
 
+    /** Starts the background cluster work: following leadership and {@code retry_join}. */
+    public void start() {
+        if (coordinator != null) {
+            coordinator.start(cluster.retryJoin());
+        }
+    }
+
+    /** Stops the background cluster work and seals; idempotent. */
+    public void close() {
+        if (coordinator != null) {
+            coordinator.close();
+        }
+        seal();
+    }
+
+    /** Whether the node holds a seal configuration, or a pending join brought one. */
     public boolean isInitialized() {
-        return seal.config() != null;
+        return seal.config() != null || (joining != null && joining.pendingConfig() != null);
     }
 
     public boolean isSealed() {
-        return state == null;
+        return !unsealed;
+    }
+
+    /** This node's place in the lifecycle: uninitialised, sealed, standby or active. */
+    public NodeRole role() {
+        if (!isInitialized()) {
+            return NodeRole.UNINITIALIZED;
+        }
+        if (!unsealed) {
+            return NodeRole.SEALED;
+        }
+        return state == null ? NodeRole.STANDBY : NodeRole.ACTIVE;
+    }
+
+    /** Whether the storage is clustered (Raft). */
+    public boolean haEnabled() {
+        return ha != null;
     }
 
     public String storageType() {
@@ -77,7 +150,17 @@ public final class Core {
     /** The cluster's stable id, stored in the barrier at init; empty while sealed. */
     public String clusterId() {
         UnsealedState s = state;
-        return s == null ? "" : s.clusterId;
+        if (s != null) {
+            return s.clusterId;
+        }
+        if (!unsealed) {
+            return "";
+        }
+        try {
+            return UnsealedState.storedClusterId(barrier);
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     /**
@@ -108,6 +191,12 @@ public final class Core {
             if (!request.rootTokenPgpKey().isEmpty()) {
                 pgp.validate(request.rootTokenPgpKey(), 0);
             }
+            if (joining != null && joining.pendingConfig() != null) {
+                throw new InvalidRequestException("this node is joining a cluster; unseal it with the cluster's keys");
+            }
+            if (ha != null) {
+                ha.bootstrap();
+            }
             discardPartialInit();
             try (SecretBytes rootKey = SecretBytes.random(random, 32)) {
                 String rootToken = bootstrap(rootKey);
@@ -131,7 +220,7 @@ public final class Core {
         } catch (BarrierKeyException e) {
             throw new InternalException("freshly initialised barrier did not open");
         }
-        UnsealedState fresh = new UnsealedState(barrier, registry, json, clock, random);
+        UnsealedState fresh = new UnsealedState(barrier, registry, json, clock, random, ha);
         try {
             fresh.start();
             return createRootToken(fresh, "");
@@ -179,41 +268,174 @@ public final class Core {
     }
 
     private void requireUnsealed() {
-        if (state == null) {
-            throw new SealedException();
-        }
+        active();
     }
 
-    /** Adds one unseal key share; unseals once the threshold is reached. */
+    /** The serving state, or the reason there is none: sealed, or a standby (with the active node's address). */
+    private UnsealedState active() {
+        UnsealedState s = state;
+        if (s != null) {
+            return s;
+        }
+        if (unsealed && ha != null) {
+            throw new StandbyException(activeAddress());
+        }
+        throw new SealedException();
+    }
+
+    /**
+     * Adds one unseal key share; unseals once the threshold is reached. On a node with a pending
+     * join the shares are the cluster's: reaching the threshold answers the leader's challenge,
+     * joins, and waits until the cluster's data has arrived.
+     */
     public SealStatus unseal(byte[] share) {
         lock.writeLock().lock();
         try {
+            if (joining != null && joining.pendingConfig() != null && seal.config() == null) {
+                SecretBytes rootKey = joining.submit(share);
+                if (rootKey != null) {
+                    try (rootKey) {
+                        openBarrier(rootKey);
+                    }
+                }
+                return sealStatus();
+            }
             if (!isInitialized()) {
                 throw new InvalidRequestException("Vault is not initialized");
             }
-            if (state != null) {
+            if (unsealed) {
                 return sealStatus();
             }
             SecretBytes rootKey = seal.submit(share);
             if (rootKey != null) {
                 try (rootKey) {
-                    barrier.unseal(rootKey);
-                } catch (BarrierKeyException e) {
-                    throw new InvalidRequestException("Error unsealing: unseal key is not valid");
+                    openBarrier(rootKey);
                 }
-                UnsealedState next = new UnsealedState(barrier, registry, json, clock, random);
-                next.start();
-                state = next;
             }
             return sealStatus();
+        } finally {
+            lock.writeLock().unlock();
+            if (coordinator != null && unsealed) {
+                coordinator.poke();
+            }
+        }
+    }
+
+    /** Opens the barrier and, without HA or on the leader, becomes active at once. Write lock held. */
+    private void openBarrier(SecretBytes rootKey) {
+        try {
+            barrier.unseal(rootKey);
+        } catch (BarrierKeyException e) {
+            throw new InvalidRequestException("Error unsealing: unseal key is not valid");
+        }
+        unsealed = true;
+        if (ha == null) {
+            activateLocked();
+        } else if (ha.isLeader()) {
+            try {
+                activateLocked();
+            } catch (RuntimeException e) {
+                // stays standby; the coordinator retries while this node leads
+                coordinator.log("activation after unseal failed", e);
+            }
+        }
+    }
+
+    /**
+     * Builds the serving state from storage and advertises this node as the active one. Write
+     * lock held; on failure nothing is left half-built.
+     */
+    private void activateLocked() {
+        if (ha != null) {
+            try {
+                barrier.reloadKeyring();
+            } catch (BarrierKeyException e) {
+                sealLocked();
+                throw new InternalException("the stored keyring does not open with this node's root key; node sealed");
+            }
+        }
+        UnsealedState next = new UnsealedState(barrier, registry, json, clock, random, ha);
+        try {
+            next.start();
+            if (ha != null) {
+                coordinator.advertise(barrier, json, cluster);
+            }
+        } catch (RuntimeException e) {
+            next.close();
+            throw e;
+        }
+        state = next;
+        activeSince = clock.instant();
+    }
+
+    /** Becomes active if this node is unsealed, not active and the ready leader. */
+    void tryActivate() {
+        lock.writeLock().lock();
+        try {
+            if (unsealed && state == null && ha.isLeader()) {
+                activateLocked();
+            }
         } finally {
             lock.writeLock().unlock();
         }
     }
 
+    /** Drops the serving state (after losing leadership); the node stays unsealed as a standby. */
+    void deactivate() {
+        lock.writeLock().lock();
+        try {
+            UnsealedState s = state;
+            state = null;
+            activeSince = null;
+            if (s != null) {
+                s.close();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * After a restored snapshot replaced the store: reload the keyring (sealing when it no longer
+     * opens, i.e. another cluster's snapshot was forced in) and rebuild the serving state.
+     */
+    void storeReplaced() {
+        lock.writeLock().lock();
+        try {
+            if (!unsealed) {
+                return;
+            }
+            boolean wasActive = state != null;
+            UnsealedState s = state;
+            state = null;
+            if (s != null) {
+                s.close();
+            }
+            try {
+                barrier.reloadKeyring();
+            } catch (BarrierKeyException e) {
+                sealLocked();
+                return;
+            }
+            if (wasActive && ha.isLeader()) {
+                activateLocked();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    boolean isUnsealed() {
+        return unsealed;
+    }
+
+    boolean isActive() {
+        return state != null;
+    }
+
     /** Discards the shares of the current unseal attempt. */
     public SealStatus resetUnseal() {
-        if (state != null) {
+        if (unsealed) {
             throw new InvalidRequestException("vault is unsealed");
         }
         seal.reset();
@@ -221,24 +443,36 @@ public final class Core {
     }
 
     public SealStatus sealStatus() {
-        return seal.status(state == null);
+        if (joining != null && seal.config() == null && joining.pendingConfig() != null) {
+            return seal.status(true, joining.pendingConfig());
+        }
+        return seal.status(!unsealed);
     }
 
     /** Seals this node after in-flight requests finish; idempotent. */
     public void seal() {
         lock.writeLock().lock();
         try {
-            UnsealedState s = state;
-            state = null;
-            if (s != null) {
-                s.close();
-            }
-            barrier.seal();
-            seal.reset();
-            rekey.cancel();
+            sealLocked();
         } finally {
             lock.writeLock().unlock();
         }
+        if (coordinator != null) {
+            coordinator.poke();
+        }
+    }
+
+    private void sealLocked() {
+        UnsealedState s = state;
+        state = null;
+        activeSince = null;
+        unsealed = false;
+        if (s != null) {
+            s.close();
+        }
+        barrier.seal();
+        seal.reset();
+        rekey.cancel();
     }
 
     /**
@@ -258,21 +492,33 @@ public final class Core {
      * @throws PermissionDeniedException when the token is invalid or lacks the grant
      */
     public boolean authorizeSudo(String token, String path) {
+        return authorize(token, path, Operation.UPDATE);
+    }
+
+    private boolean authorize(String token, String path, Operation operation) {
         lock.readLock().lock();
         try {
-            UnsealedState s = state;
-            if (s == null) {
+            if (!unsealed) {
                 return false;
             }
-            TokenEntry entry = s.tokens.lookup(token);
-            if (entry == null) {
-                throw PermissionDeniedException.invalidToken();
+            UnsealedState s = state;
+            // a standby checks against storage through a short-lived view (it serves nothing else)
+            UnsealedState view = s != null ? s : new UnsealedState(barrier, registry, json, clock, random, ha);
+            try {
+                TokenEntry entry = view.tokens.lookup(token);
+                if (entry == null) {
+                    throw PermissionDeniedException.invalidToken();
+                }
+                Request req = Request.of(UUID.randomUUID().toString(), operation, path, Map.of());
+                if (!view.pipeline.authorize(req, entry).sudo()) {
+                    throw PermissionDeniedException.denied();
+                }
+                return true;
+            } finally {
+                if (view != s) {
+                    view.close();
+                }
             }
-            Request req = Request.of(UUID.randomUUID().toString(), Operation.UPDATE, path, Map.of());
-            if (!s.pipeline.authorize(req, entry).sudo()) {
-                throw PermissionDeniedException.denied();
-            }
-            return true;
         } finally {
             lock.readLock().unlock();
         }
@@ -282,11 +528,16 @@ public final class Core {
     public Response handle(Request request, String token) {
         lock.readLock().lock();
         try {
-            UnsealedState s = state;
-            if (s == null) {
-                throw new SealedException();
+            UnsealedState s = active();
+            try {
+                return s.pipeline.handle(request, token);
+            } catch (RuntimeException e) {
+                if (ha != null && !ha.isLeader()) {
+                    // leadership moved while the request ran; its writes were refused
+                    throw new StandbyException(activeAddress());
+                }
+                throw e;
             }
-            return s.pipeline.handle(request, token);
         } finally {
             lock.readLock().unlock();
         }
@@ -299,11 +550,7 @@ public final class Core {
     public String createRootToken(String id) {
         lock.readLock().lock();
         try {
-            UnsealedState s = state;
-            if (s == null) {
-                throw new SealedException();
-            }
-            return createRootToken(s, id);
+            return createRootToken(active(), id);
         } finally {
             lock.readLock().unlock();
         }
@@ -313,10 +560,7 @@ public final class Core {
     public void revokeToken(String id) {
         lock.readLock().lock();
         try {
-            UnsealedState s = state;
-            if (s == null) {
-                throw new SealedException();
-            }
+            UnsealedState s = active();
             TokenEntry e = s.tokens.lookup(id);
             if (e != null) {
                 s.tokens.revokeTree(e);
@@ -330,77 +574,123 @@ public final class Core {
         return s.tokens.create(new TokenCreateRequest(id, "", List.of("root"), null, "root", 0, 0, 0, 0, false,
                 "auth/token/root", "", "")).entry().id();
     }
-    // ---- HA surface (stubs for the HTTP edge; implemented with Raft storage) ----
-
-    /** This node's place in the lifecycle: uninitialised, sealed, standby or active. */
-    public io.coffer.core.ha.NodeRole role() {
-        if (!isInitialized()) {
-            return io.coffer.core.ha.NodeRole.UNINITIALIZED;
-        }
-        return state == null ? io.coffer.core.ha.NodeRole.SEALED : io.coffer.core.ha.NodeRole.ACTIVE;
-    }
-
-    /** Whether the storage is clustered (Raft). */
-    public boolean haEnabled() {
-        return physical instanceof io.coffer.core.ha.HaBackend;
-    }
+    // ---- clustering ----
 
     /**
      * What {@code sys/leader} reports.
      *
      * @throws SealedException on a sealed node with HA storage
      */
-    public io.coffer.core.ha.LeaderStatus leaderStatus() {
-        return io.coffer.core.ha.LeaderStatus.disabled();
+    public LeaderStatus leaderStatus() {
+        if (ha == null) {
+            return LeaderStatus.disabled();
+        }
+        if (!unsealed) {
+            throw new SealedException();
+        }
+        Instant since = activeSince;
+        if (state != null && since != null) {
+            return new LeaderStatus(true, true, Optional.of(since), cluster.apiAddress(), cluster.clusterAddress(),
+                    ha.committedIndex(), ha.appliedIndex());
+        }
+        return coordinator.leaderAdvertisement(barrier, json)
+                .map(a -> new LeaderStatus(true, false, Optional.of(Instant.parse(a.activeTime())), a.apiAddress(),
+                        a.clusterAddress(), ha.committedIndex(), ha.appliedIndex()))
+                .orElseGet(() -> new LeaderStatus(true, false, Optional.empty(), "", "", ha.committedIndex(),
+                        ha.appliedIndex()));
     }
 
-    /** The active node's API address, when this node is a standby and knows it. */
-    public java.util.Optional<String> activeAddress() {
-        return java.util.Optional.empty();
+    /** The active node's API address, when this node is an unsealed standby and knows it. */
+    public Optional<String> activeAddress() {
+        if (ha == null || !unsealed || state != null) {
+            return Optional.empty();
+        }
+        return coordinator.leaderAdvertisement(barrier, json).map(a -> a.apiAddress());
     }
 
     /**
      * {@code sys/step-down}: checks the token's sudo grant, then (on an active HA node) hands
      * leadership to another node. A no-op without HA or while sealed.
+     *
+     * @throws StandbyException on a standby (the edge forwards it to the active node)
      */
     public void stepDown(String token) {
-        authorizeSudo(token, "sys/step-down");
+        if (!authorizeSudo(token, "sys/step-down") || ha == null) {
+            return;
+        }
+        active();
+        coordinator.stepDown();
     }
 
     /**
-     * {@code GET sys/storage/raft/snapshot}: checks the token's sudo grant and streams a snapshot.
-     *
-     * @throws InvalidRequestException without Raft storage ({@code raft storage is not in use})
+     * {@code GET sys/storage/raft/snapshot}: checks the token's sudo grant and streams a snapshot
+     * of the store, values encrypted as stored.
      */
-    public void saveSnapshot(String token, java.io.OutputStream out) {
-        throw new InvalidRequestException("raft storage is not in use");
+    public void saveSnapshot(String token, OutputStream out) {
+        requireRaft();
+        if (!authorize(token, "sys/storage/raft/snapshot", Operation.READ)) {
+            throw new SealedException();
+        }
+        active();
+        ha.saveSnapshot(out);
     }
 
     /**
-     * {@code POST sys/storage/raft/snapshot[-force]}: checks the token's sudo grant, verifies the
-     * snapshot, refuses one from another cluster unless {@code force}, and restores it.
+     * {@code POST sys/storage/raft/snapshot[-force]}: checks the token's sudo grant, verifies
+     * the snapshot, refuses one whose keyring this cluster's root key cannot open unless
+     * {@code force}, and restores it on every member.
      */
-    public void restoreSnapshot(String token, java.io.InputStream in, boolean force) {
-        throw new InvalidRequestException("raft storage is not in use");
+    public void restoreSnapshot(String token, InputStream in, boolean force) {
+        requireRaft();
+        if (!authorizeSudo(token, force ? "sys/storage/raft/snapshot-force" : "sys/storage/raft/snapshot")) {
+            throw new SealedException();
+        }
+        active();
+        new SnapshotRestore(ha, barrier, random, clock).restore(in, force);
     }
 
     /**
      * {@code sys/storage/raft/join} on the joining node: asks the leader for a challenge; the
-     * join completes when this node is unsealed with the cluster's shares. Returns whether the
-     * node joined or will join (an initialised node answers true, as a no-op).
+     * join completes when this node is unsealed with the cluster's shares. An initialised node
+     * answers true as a no-op.
      */
-    public boolean join(io.coffer.core.ha.LeaderTarget leader, boolean nonVoter) {
-        throw new InvalidRequestException("raft storage is not in use");
+    public boolean join(LeaderTarget leader, boolean nonVoter) {
+        requireRaft();
+        if (seal.config() != null || ha.isMember()) {
+            return true;
+        }
+        joining.requestChallenge(leader, nonVoter);
+        return true;
     }
 
     /** {@code sys/storage/raft/bootstrap/challenge} on the active node. */
-    public io.coffer.core.ha.JoinChallenge joinChallenge(String nodeId) {
-        throw new InvalidRequestException("raft storage is not in use");
+    public JoinChallenge joinChallenge(String nodeId) {
+        requireRaft();
+        lock.readLock().lock();
+        try {
+            active();
+            return joining.challenge(nodeId);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** {@code sys/storage/raft/bootstrap/answer} on the active node: verifies and adds the node. */
-    public io.coffer.core.ha.ClusterMembership joinAnswer(String nodeId, byte[] answer, String clusterAddress,
-                                                         boolean nonVoter) {
-        throw new InvalidRequestException("raft storage is not in use");
+    public ClusterMembership joinAnswer(String nodeId, byte[] answer, String clusterAddress, String apiAddress,
+                                        boolean nonVoter) {
+        requireRaft();
+        lock.readLock().lock();
+        try {
+            active();
+            return joining.admit(nodeId, answer, clusterAddress, apiAddress, nonVoter, json);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void requireRaft() {
+        if (ha == null) {
+            throw new InvalidRequestException("raft storage is not in use");
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.coffer.builtin.BuiltinRegistry;
 import io.coffer.core.barrier.BarrierView;
 import io.coffer.core.barrier.SecurityBarrier;
 import io.coffer.core.cubbyhole.CubbyholeBackend;
+import io.coffer.core.ha.HaBackend;
 import io.coffer.core.policy.PolicyStore;
 import io.coffer.core.request.RequestPipeline;
 import io.coffer.core.routing.MountConfig;
@@ -48,13 +49,14 @@ final class UnsealedState implements AutoCloseable {
     final RequestPipeline pipeline;
     final String clusterId;
 
-    UnsealedState(SecurityBarrier barrier, BuiltinRegistry registry, StoredJson json, Clock clock, SecureRandom random) {
+    UnsealedState(SecurityBarrier barrier, BuiltinRegistry registry, StoredJson json, Clock clock, SecureRandom random,
+                  HaBackend ha) {
         this.clusterId = clusterId(barrier);
         Storage tokenView = new BarrierView(barrier, "sys/token/");
         TokenHasher hasher = new TokenHasher(salt(tokenView, random));
         this.policies = new PolicyStore(new BarrierView(barrier, "sys/policy/"), json);
         this.mounts = new MountManager(barrier, new MountTableStore(barrier, json), router,
-                (entry, storage) -> resolve(entry, storage, barrier, registry, hasher, clock), random);
+                (entry, storage) -> resolve(entry, storage, barrier, registry, hasher, clock, ha, json), random);
         this.tokens = new TokenStore(new TokenRepository(tokenView, json, hasher), new TokenIds(random), clock,
                 () -> tokenTtl(false), () -> tokenTtl(true));
         this.expiration = new ExpirationManager(tokens);
@@ -78,10 +80,10 @@ final class UnsealedState implements AutoCloseable {
     }
 
     private Backend resolve(MountEntry entry, Storage storage, SecurityBarrier barrier, BuiltinRegistry registry,
-                            TokenHasher hasher, Clock clock) {
+                            TokenHasher hasher, Clock clock, HaBackend ha, StoredJson json) {
         switch (entry.type()) {
             case "system":
-                return new SystemBackend(mounts, router, policies, tokens, barrier);
+                return new SystemBackend(mounts, router, policies, tokens, barrier, ha, json, clock);
             case "token":
                 return new io.coffer.core.token.TokenBackend(tokens);
             case "cubbyhole":
@@ -111,6 +113,12 @@ final class UnsealedState implements AutoCloseable {
         String accessor = (MountEntry.TABLE_AUTH.equals(table) ? "auth_" : "") + type + "_" + Integer.toHexString(path.hashCode() & 0x7fffffff);
         return new MountEntry(table, path, type, description, java.util.UUID.randomUUID().toString(), accessor, local,
                 false, false, null, MountConfig.defaults(), "");
+    }
+
+    /** The cluster's id as stored, or {@code ""} before the first unseal made it. */
+    static String storedClusterId(Storage barrier) {
+        StorageEntry e = barrier.get(CLUSTER_ID_KEY);
+        return e == null ? "" : new String(e.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The cluster's id, made once at init and kept in the barrier, so it survives restarts. */

@@ -83,6 +83,41 @@ public final class AesGcmBarrier implements SecurityBarrier {
     }
 
     @Override
+    public synchronized void reloadKeyring() throws BarrierKeyException {
+        State current = unsealed();
+        State next;
+        try (SecretBytes rootKey = SecretBytes.wrap(current.keyring.rootKey().copy())) {
+            StorageEntry stored = physical.get(KEYRING_PATH);
+            if (stored == null) {
+                throw new BarrierKeyException();
+            }
+            byte[] plain;
+            try {
+                plain = open(new AesGcm(rootKey, random), KEYRING_PATH, stored.value(), 0);
+            } catch (AeadException e) {
+                throw new BarrierKeyException();
+            }
+            try {
+                next = stateOf(codec.decode(plain));
+            } finally {
+                java.util.Arrays.fill(plain, (byte) 0);
+            }
+        }
+        state = next;
+        current.keyring.destroy();
+    }
+
+    @Override
+    public SecretBytes rootKeyCopy() {
+        byte[] copy = unsealed().keyring.rootKey().copy();
+        try {
+            return SecretBytes.copyOf(copy);
+        } finally {
+            java.util.Arrays.fill(copy, (byte) 0);
+        }
+    }
+
+    @Override
     public synchronized void seal() {
         State s = state;
         state = null;

@@ -24,6 +24,25 @@ public interface SecurityBarrier extends Storage {
      */
     void unseal(SecretBytes rootKey) throws BarrierKeyException;
 
+    /**
+     * Reads the stored keyring again with the root key already held: a standby calls it before
+     * it becomes active, because the active node may have rotated or a snapshot restore may have
+     * replaced the keyring meanwhile.
+     *
+     * @throws BarrierKeyException when the held root key does not open the stored keyring (a
+     *                             snapshot of another cluster was restored)
+     * @throws io.coffer.sdk.logical.exception.SealedException when sealed
+     */
+    void reloadKeyring() throws BarrierKeyException;
+
+    /**
+     * A copy of the root key, for proofs that need it (the Raft join challenge, checking a
+     * snapshot's keyring); the caller closes it.
+     *
+     * @throws io.coffer.sdk.logical.exception.SealedException when sealed
+     */
+    SecretBytes rootKeyCopy();
+
     /** Forgets every key; idempotent. */
     void seal();
 

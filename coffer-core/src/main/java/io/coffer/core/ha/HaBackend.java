@@ -74,6 +74,15 @@ public interface HaBackend extends PhysicalBackend {
      */
     boolean transferLeadership(Duration timeout);
 
+    /**
+     * Asks this leader to hand leadership to the voter {@code nodeId} and waits up to
+     * {@code timeout}. Returns whether that node leads afterwards. The default falls back to
+     * {@link #transferLeadership(Duration)}.
+     */
+    default boolean transferLeadership(String nodeId, Duration timeout) {
+        return transferLeadership(timeout);
+    }
+
     /** The current membership: configuration index and servers. */
     ClusterConfiguration configuration();
 

@@ -14,12 +14,13 @@ public interface JoinTransport {
     JoinChallenge challenge(LeaderTarget leader, String nodeId);
 
     /**
-     * Sends the opened challenge; the leader adds this node and answers with the membership to
-     * start with.
+     * Sends the opened challenge with this node's cluster address ({@code host:port}) and API
+     * address; the leader adds this node and answers with the membership to start with.
      *
      * @throws JoinException when the leader cannot be reached or refuses
      */
-    ClusterMembership answer(LeaderTarget leader, String nodeId, byte[] answer, String clusterAddress, boolean nonVoter);
+    ClusterMembership answer(LeaderTarget leader, String nodeId, byte[] answer, String clusterAddress,
+                             String apiAddress, boolean nonVoter);
 
     /** A failed exchange with the leader; the message names the leader and the reason, never secrets. */
     final class JoinException extends RuntimeException {

@@ -22,7 +22,7 @@ import java.util.List;
  * {@link SealConfig} at {@value #CONFIG_PATH}.
  */
 public final class ShamirSeal {
-    static final String CONFIG_PATH = "core/seal-config";
+    public static final String CONFIG_PATH = "core/seal-config";
     static final int KEY_LENGTH = 32;
     private static final byte[] AAD = CONFIG_PATH.getBytes(StandardCharsets.UTF_8);
 
@@ -42,6 +42,26 @@ public final class ShamirSeal {
         SealConfig c = json.read(physical, CONFIG_PATH, SealConfig.class);
         if (c != null && c.formatVersion() != SealConfig.FORMAT_VERSION) {
             throw new InternalException("unsupported seal configuration format version " + c.formatVersion());
+        }
+        return c;
+    }
+
+    /**
+     * Decodes a seal configuration record as stored (for example one a leader sent to a joining
+     * node).
+     *
+     * @throws InvalidRequestException when it is not a seal configuration of a known version
+     */
+    public SealConfig decode(byte[] record) {
+        SealConfig c;
+        try {
+            c = json.decode(record, SealConfig.class);
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("the leader sent an unreadable seal configuration");
+        }
+        if (c == null || c.formatVersion() != SealConfig.FORMAT_VERSION || c.encryptedRootKey() == null
+                || c.secretThreshold() < 1 || c.secretShares() < c.secretThreshold()) {
+            throw new InvalidRequestException("the leader sent an unsupported seal configuration");
         }
         return c;
     }
@@ -118,7 +138,15 @@ public final class ShamirSeal {
      *                                 open the root key; the attempt is reset
      */
     public synchronized SecretBytes submit(byte[] share) {
-        SealConfig config = config();
+        return submit(share, config());
+    }
+
+    /**
+     * Adds one share as {@link #submit(byte[])} does, against a given configuration: a node
+     * joining a cluster unseals with the configuration the leader sent before its own store
+     * holds one.
+     */
+    public synchronized SecretBytes submit(byte[] share, SealConfig config) {
         if (config == null) {
             throw new InvalidRequestException("Vault is not initialized");
         }
@@ -158,7 +186,11 @@ public final class ShamirSeal {
     }
 
     public synchronized SealStatus status(boolean sealed) {
-        SealConfig config = config();
+        return status(sealed, config());
+    }
+
+    /** The status against a given configuration ({@code null}: not initialised). */
+    public synchronized SealStatus status(boolean sealed, SealConfig config) {
         if (config == null) {
             return new SealStatus(false, true, 0, 0, 0, "");
         }

@@ -1,6 +1,8 @@
 package io.coffer.core.system;
 
 import io.coffer.core.barrier.SecurityBarrier;
+import io.coffer.core.ha.HaBackend;
+import io.coffer.core.storage.StoredJson;
 import io.coffer.core.policy.PolicyStore;
 import io.coffer.core.routing.MountEntry;
 import io.coffer.core.routing.MountManager;
@@ -9,6 +11,7 @@ import io.coffer.core.token.TokenStore;
 import io.coffer.sdk.framework.FrameworkBackend;
 import io.coffer.sdk.framework.Path;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,13 +24,21 @@ public final class SystemBackend extends FrameworkBackend {
 
     public SystemBackend(MountManager mounts, Router router, PolicyStore policies, TokenStore tokens,
                          SecurityBarrier barrier) {
-        super(paths(mounts, router, policies, tokens, barrier));
+        this(mounts, router, policies, tokens, barrier, null, new StoredJson(), Clock.systemUTC());
+    }
+
+    /** The backend with the cluster endpoints over {@code ha} ({@code null} without Raft storage). */
+    public SystemBackend(MountManager mounts, Router router, PolicyStore policies, TokenStore tokens,
+                         SecurityBarrier barrier, HaBackend ha, StoredJson json, Clock clock) {
+        super(paths(mounts, router, policies, tokens, barrier, new ClusterPaths(ha, barrier, json, clock)));
     }
 
     @Override
     public List<String> rootPaths() {
         return List.of("auth/*", "rotate", "raw", "raw/*", "audit", "audit/*", "config/*", "leases/revoke-prefix/*",
-                "leases/revoke-force/*", "leases/lookup/*", "remount");
+                "leases/revoke-force/*", "leases/lookup/*", "remount",
+                "storage/raft/configuration", "storage/raft/remove-peer", "storage/raft/autopilot/*",
+                "storage/raft/snapshot", "storage/raft/snapshot-force");
     }
 
     /** The KV preflight checks the caller's token itself and needs no policy on its own path. */
@@ -37,7 +48,7 @@ public final class SystemBackend extends FrameworkBackend {
     }
 
     private static List<Path> paths(MountManager mounts, Router router, PolicyStore policies, TokenStore tokens,
-                                    SecurityBarrier barrier) {
+                                    SecurityBarrier barrier, ClusterPaths cluster) {
         List<Path> all = new ArrayList<>();
         all.addAll(new MountTablePaths(mounts, MountEntry.TABLE_MOUNTS).paths());
         all.addAll(new MountTablePaths(mounts, MountEntry.TABLE_AUTH).paths());
@@ -45,6 +56,7 @@ public final class SystemBackend extends FrameworkBackend {
         all.addAll(new CapabilitiesPaths(policies, tokens).paths());
         all.addAll(new InternalUiPaths(mounts, router, policies).paths());
         all.addAll(new KeyPaths(barrier).paths());
+        all.addAll(cluster.paths());
         return all;
     }
 }
