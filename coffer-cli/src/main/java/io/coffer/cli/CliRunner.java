@@ -53,14 +53,14 @@ public final class CliRunner {
                 return ExitCodes.USAGE;
             }
         }
-        for (int words = Math.min(3, args.size()); words >= 1; words--) {
+        for (int words = Math.min(4, args.size()); words >= 1; words--) {
             String name = String.join(" ", args.subList(0, words));
             CliCommand command = CommandCatalog.create(name);
             if (command != null) {
                 return runCommand(command, args.subList(words, args.size()));
             }
         }
-        for (int words = Math.min(2, args.size()); words >= 1; words--) {
+        for (int words = Math.min(3, args.size()); words >= 1; words--) {
             String group = String.join(" ", args.subList(0, words));
             if (CommandCatalog.isGroup(group)) {
                 List<String> rest = args.subList(words, args.size());

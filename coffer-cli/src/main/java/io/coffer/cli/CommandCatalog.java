@@ -18,11 +18,19 @@ import io.coffer.cli.command.kv.KvUndeleteCommand;
 import io.coffer.cli.command.login.LoginCommand;
 import io.coffer.cli.command.operator.OperatorInitCommand;
 import io.coffer.cli.command.operator.OperatorKeyStatusCommand;
+import io.coffer.cli.command.operator.OperatorMembersCommand;
 import io.coffer.cli.command.operator.OperatorRekeyCommand;
 import io.coffer.cli.command.operator.OperatorRotateCommand;
 import io.coffer.cli.command.operator.OperatorSealCommand;
+import io.coffer.cli.command.operator.OperatorStepDownCommand;
 import io.coffer.cli.command.operator.OperatorUnsealCommand;
 import io.coffer.cli.command.policy.PolicyDeleteCommand;
+import io.coffer.cli.command.raft.OperatorRaftAutopilotStateCommand;
+import io.coffer.cli.command.raft.OperatorRaftJoinCommand;
+import io.coffer.cli.command.raft.OperatorRaftListPeersCommand;
+import io.coffer.cli.command.raft.OperatorRaftRemovePeerCommand;
+import io.coffer.cli.command.raft.OperatorRaftSnapshotRestoreCommand;
+import io.coffer.cli.command.raft.OperatorRaftSnapshotSaveCommand;
 import io.coffer.cli.command.policy.PolicyFmtCommand;
 import io.coffer.cli.command.policy.PolicyListCommand;
 import io.coffer.cli.command.policy.PolicyReadCommand;
@@ -68,9 +76,20 @@ public final class CommandCatalog {
                     new Entry("login", "Authenticate locally"),
                     new Entry("operator init", "Initializes a server"),
                     new Entry("operator key-status", "Provides information about the active encryption key"),
+                    new Entry("operator members", "Returns the list of nodes in the cluster"),
+                    new Entry("operator raft autopilot state",
+                            "Displays the state of the raft cluster under integrated storage as seen by autopilot"),
+                    new Entry("operator raft join", "Joins a node to the Raft cluster"),
+                    new Entry("operator raft list-peers", "Returns the Raft peer set"),
+                    new Entry("operator raft remove-peer", "Removes a node from the Raft cluster"),
+                    new Entry("operator raft snapshot restore",
+                            "Installs the provided snapshot, returning the cluster to the state defined in it"),
+                    new Entry("operator raft snapshot save",
+                            "Saves a snapshot of the current state of the Raft cluster into a file"),
                     new Entry("operator rekey", "Generates new unseal keys"),
                     new Entry("operator rotate", "Rotates the underlying encryption key"),
                     new Entry("operator seal", "Seals the Coffer server"),
+                    new Entry("operator step-down", "Forces Coffer to resign active duty"),
                     new Entry("operator unseal", "Unseals the Coffer server"),
                     new Entry("policy delete", "Deletes a policy by name"),
                     new Entry("policy fmt", "Formats a policy on disk"),
@@ -96,6 +115,9 @@ public final class CommandCatalog {
                     new Entry("kv", "Interact with Coffer's Key-Value storage"),
                     new Entry("kv metadata", "Interact with Coffer's Key-Value storage"),
                     new Entry("operator", "Perform operator-specific tasks"),
+                    new Entry("operator raft", "Interact with Coffer's raft storage backend"),
+                    new Entry("operator raft autopilot", "Inspect autopilot's view of the raft cluster"),
+                    new Entry("operator raft snapshot", "Restores and saves snapshots from the Raft cluster"),
                     new Entry("policy", "Interact with policies"),
                     new Entry("secrets", "Interact with secrets engines"),
                     new Entry("token", "Interact with tokens"));
@@ -126,9 +148,17 @@ public final class CommandCatalog {
             case "login": return new LoginCommand();
             case "operator init": return new OperatorInitCommand();
             case "operator key-status": return new OperatorKeyStatusCommand();
+            case "operator members": return new OperatorMembersCommand();
+            case "operator raft autopilot state": return new OperatorRaftAutopilotStateCommand();
+            case "operator raft join": return new OperatorRaftJoinCommand();
+            case "operator raft list-peers": return new OperatorRaftListPeersCommand();
+            case "operator raft remove-peer": return new OperatorRaftRemovePeerCommand();
+            case "operator raft snapshot restore": return new OperatorRaftSnapshotRestoreCommand();
+            case "operator raft snapshot save": return new OperatorRaftSnapshotSaveCommand();
             case "operator rekey": return new OperatorRekeyCommand();
             case "operator rotate": return new OperatorRotateCommand();
             case "operator seal": return new OperatorSealCommand();
+            case "operator step-down": return new OperatorStepDownCommand();
             case "operator unseal": return new OperatorUnsealCommand();
             case "policy delete": return new PolicyDeleteCommand();
             case "policy fmt": return new PolicyFmtCommand();
@@ -278,6 +308,58 @@ public final class CommandCatalog {
                               Rotate Coffer's underlying encryption key:
 
                                   $ coffer operator rotate
+
+                              Please see the individual subcommand help for detailed usage information.
+                            """;
+                    case "operator raft" -> """
+                            Usage: coffer operator raft <subcommand> [options] [args]
+
+                              This command groups subcommands for operators interacting with the Coffer
+                              raft storage backend. Most users will not need to interact with these
+                              commands. Here are a few examples of the raft operator commands:
+
+                              Joins a node to the raft cluster:
+
+                                  $ coffer operator raft join https://127.0.0.1:8200
+
+                              Returns the set of raft peers:
+
+                                  $ coffer operator raft list-peers
+
+                              Removes a node from the raft cluster:
+
+                                  $ coffer operator raft remove-peer node1
+
+                              Restores and saves snapshots from the raft cluster:
+
+                                  $ coffer operator raft snapshot save out.snap
+
+                              Please see the individual subcommand help for detailed usage information.
+                            """;
+                    case "operator raft snapshot" -> """
+                            Usage: coffer operator raft snapshot <subcommand> [options] [args]
+
+                              This command groups subcommands for operators interacting with the snapshot
+                              functionality of the integrated Raft storage backend. Here are a few examples
+                              of the Raft snapshot operator commands:
+
+                              Installs the provided snapshot, returning the cluster to the state defined in it:
+
+                                  $ coffer operator raft snapshot restore raft.snap
+
+                              Saves a snapshot of the current state of the Raft cluster into a file:
+
+                                  $ coffer operator raft snapshot save raft.snap
+
+                              Please see the individual subcommand help for detailed usage information.
+                            """;
+                    case "operator raft autopilot" -> """
+                            Usage: coffer operator raft autopilot <subcommand> [options] [args]
+
+                              This command groups subcommands for inspecting autopilot, which tracks the
+                              health of the servers of the integrated Raft storage backend:
+
+                                  $ coffer operator raft autopilot state
 
                               Please see the individual subcommand help for detailed usage information.
                             """;

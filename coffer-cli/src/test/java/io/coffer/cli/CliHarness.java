@@ -1,5 +1,8 @@
 package io.coffer.cli;
 
+import io.coffer.cli.api.ClientSettings;
+import io.coffer.cli.api.HttpTransports;
+import io.coffer.cli.api.Transport;
 import io.coffer.cli.command.CliContext;
 import io.coffer.cli.command.Environment;
 import io.coffer.cli.input.StreamSecretPrompt;
@@ -13,21 +16,34 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** Runs CLI commands in-process against a {@link FakeTransport}, capturing output. */
+/**
+ * Runs CLI commands in-process against a {@link FakeTransport} or, for a {@link RecordingHttpServer},
+ * the real HTTP transport, capturing output.
+ */
 public final class CliHarness {
     /** Outcome of one run. */
     public record Result(int exitCode, String out, String err) {}
 
-    private final FakeTransport transport;
+    private final Function<ClientSettings, Transport> transports;
     private final Map<String, String> env = new HashMap<>();
     private final Path home;
     private String stdin = "";
 
     public CliHarness(FakeTransport transport, Path home) {
-        this.transport = transport;
+        this(settings -> transport, home, "http://127.0.0.1:8200");
+    }
+
+    /** Runs against a live loopback server through the production transport. */
+    public CliHarness(RecordingHttpServer server, Path home) {
+        this(new HttpTransports(), home, server.address());
+    }
+
+    private CliHarness(Function<ClientSettings, Transport> transports, Path home, String address) {
+        this.transports = transports;
         this.home = home;
-        env.put("VAULT_ADDR", "http://127.0.0.1:8200");
+        env.put("VAULT_ADDR", address);
         env.put("VAULT_TOKEN", "s.test-token");
         env.put("HOME", home.toString());
     }
@@ -60,7 +76,7 @@ public final class CliHarness {
                         ui,
                         false,
                         new JsonReader(),
-                        settings -> transport,
+                        transports,
                         new StreamSecretPrompt(in, ui));
         int code = new CliRunner(ctx).run(List.of(args));
         return new Result(

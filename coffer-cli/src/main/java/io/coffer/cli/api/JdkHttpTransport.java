@@ -1,9 +1,12 @@
 package io.coffer.cli.api;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -15,7 +18,8 @@ import javax.net.ssl.SSLContext;
  *
  * <p>The {@code HttpClient} and its TLS context are created on the first exchange only, so
  * commands that never reach the network pay nothing for them; for {@code http://} addresses no
- * TLS context is initialized at all.
+ * TLS context is initialized at all. {@link #download} and {@link #upload} stream their bodies
+ * (a file body can be sent again when a standby redirects with 307).
  */
 public final class JdkHttpTransport implements Transport {
     private final Supplier<SSLContext> sslContext;
@@ -38,18 +42,50 @@ public final class JdkHttpTransport implements Transport {
 
     @Override
     public RawResponse exchange(RawRequest request) throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(timeout);
-        for (Map.Entry<String, String> h : request.headers().entrySet()) {
-            b.header(h.getKey(), h.getValue());
-        }
         HttpRequest.BodyPublisher body =
                 request.body() == null
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(request.body());
-        b.method(request.method(), body);
+        HttpResponse<byte[]> resp = send(build(request, body), HttpResponse.BodyHandlers.ofByteArray());
+        return new RawResponse(resp.statusCode(), resp.body());
+    }
+
+    @Override
+    public RawResponse download(RawRequest request, OutputStream sink) throws IOException {
+        HttpRequest.BodyPublisher body =
+                request.body() == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body());
+        HttpResponse<InputStream> resp = send(build(request, body), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = resp.body()) {
+            int status = resp.statusCode();
+            if (status < 200 || status >= 300) {
+                return new RawResponse(status, in.readAllBytes());
+            }
+            in.transferTo(sink);
+            return new RawResponse(status, null);
+        }
+    }
+
+    @Override
+    public RawResponse upload(RawRequest request, Path body) throws IOException {
+        HttpRequest r = build(request, HttpRequest.BodyPublishers.ofFile(body));
+        HttpResponse<byte[]> resp = send(r, HttpResponse.BodyHandlers.ofByteArray());
+        return new RawResponse(resp.statusCode(), resp.body());
+    }
+
+    private HttpRequest build(RawRequest request, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(timeout);
+        for (Map.Entry<String, String> h : request.headers().entrySet()) {
+            b.header(h.getKey(), h.getValue());
+        }
+        return b.method(request.method(), body).build();
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException {
         try {
-            HttpResponse<byte[]> resp = client().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new RawResponse(resp.statusCode(), resp.body());
+            return client().send(request, handler);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("request interrupted", e);

@@ -4,11 +4,13 @@ import io.coffer.cli.json.GoJson;
 import io.coffer.cli.json.JsonException;
 import io.coffer.cli.json.JsonReader;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +102,19 @@ public final class VaultClient {
      * sys/rekey/...}) and return the JSON object it answers, or an empty map for 204.
      */
     public Map<String, Object> putRawJson(String path, Object body) throws ClientException {
-        ApiResponse r = send("PUT", path, null, body, "application/json");
+        return rawJson("PUT", path, body);
+    }
+
+    /**
+     * POST a JSON body to a non-enveloped endpoint ({@code sys/storage/raft/join}, which Vault's Go
+     * client POSTs) and return the JSON object it answers, or an empty map for 204.
+     */
+    public Map<String, Object> postRawJson(String path, Object body) throws ClientException {
+        return rawJson("POST", path, body);
+    }
+
+    private Map<String, Object> rawJson(String method, String path, Object body) throws ClientException {
+        ApiResponse r = send(method, path, null, body, "application/json");
         if (!r.ok()) {
             throw error(r, null);
         }
@@ -112,6 +126,48 @@ public final class VaultClient {
             return Secret.asMap(m);
         }
         throw new ResponseFormatException("unexpected response body from " + r.url());
+    }
+
+    /**
+     * GET {@code path} and copy the body of a 2xx answer to {@code sink} as it arrives, without
+     * holding it in memory ({@code sys/storage/raft/snapshot}).
+     *
+     * @throws ClientException when the server cannot be reached or answers anything but 2xx
+     * @throws IOException when writing to {@code sink} fails (a local error, not the server's)
+     */
+    public void download(String path, OutputStream sink) throws ClientException, IOException {
+        String url = url(path, null);
+        SinkGuard guard = new SinkGuard(sink);
+        RawResponse resp;
+        try {
+            resp = transport.download(new RawRequest("GET", URI.create(url), headers(null), null), guard);
+        } catch (IOException | RuntimeException e) {
+            if (guard.failure != null) {
+                throw guard.failure;
+            }
+            throw new TransportException(goOp("GET") + " \"" + url + "\": " + describe(e), e);
+        }
+        if (resp.status() < 200 || resp.status() >= 300) {
+            throw error(new ApiResponse("GET", url, resp.status(), resp.body()), null);
+        }
+    }
+
+    /**
+     * Sends the content of {@code file} as the raw request body ({@code sys/storage/raft/snapshot}
+     * restores), streamed from disk, and checks that the answer is a success.
+     */
+    public void upload(String method, String path, Path file, String contentType) throws ClientException {
+        String url = url(path, null);
+        RawResponse resp;
+        try {
+            resp = transport.upload(new RawRequest(method, URI.create(url), headers(contentType), null), file);
+        } catch (IOException | RuntimeException e) {
+            throw new TransportException(goOp(method) + " \"" + url + "\": " + describe(e), e);
+        }
+        ApiResponse r = new ApiResponse(method, url, resp.status(), resp.body());
+        if (!r.ok()) {
+            throw error(r, null);
+        }
     }
 
     private Secret parseReadLike(ApiResponse r) throws ClientException {
@@ -205,6 +261,24 @@ public final class VaultClient {
             String contentType)
             throws TransportException {
         String url = url(path, params);
+        byte[] bytes = null;
+        Map<String, String> headers;
+        if (body != null) {
+            bytes = GoJson.marshal(body).getBytes(StandardCharsets.UTF_8);
+            headers = headers(contentType == null ? "application/json" : contentType);
+        } else {
+            headers = headers(null);
+        }
+        try {
+            RawResponse resp = transport.exchange(new RawRequest(method, URI.create(url), headers, bytes));
+            return new ApiResponse(method, url, resp.status(), resp.body());
+        } catch (IOException | RuntimeException e) {
+            throw new TransportException(goOp(method) + " \"" + url + "\": " + describe(e), e);
+        }
+    }
+
+    /** The headers every request carries, plus {@code Content-Type} when given. */
+    private Map<String, String> headers(String contentType) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Vault-Request", "true");
         if (!settings.token().isEmpty()) {
@@ -213,17 +287,10 @@ public final class VaultClient {
         if (!settings.namespace().isEmpty()) {
             headers.put("X-Vault-Namespace", settings.namespace());
         }
-        byte[] bytes = null;
-        if (body != null) {
-            bytes = GoJson.marshal(body).getBytes(StandardCharsets.UTF_8);
-            headers.put("Content-Type", contentType == null ? "application/json" : contentType);
+        if (contentType != null) {
+            headers.put("Content-Type", contentType);
         }
-        try {
-            RawResponse resp = transport.exchange(new RawRequest(method, URI.create(url), headers, bytes));
-            return new ApiResponse(method, url, resp.status(), resp.body());
-        } catch (IOException | RuntimeException e) {
-            throw new TransportException(goOp(method) + " \"" + url + "\": " + describe(e), e);
-        }
+        return headers;
     }
 
     /** Returns the full URL for an API path, escaped as Go's {@code url.URL.String()} does. */
@@ -324,5 +391,35 @@ public final class VaultClient {
         sb.append('%');
         sb.append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
         sb.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+    }
+
+    /** Passes writes through and remembers a local write failure, to tell it from a network one. */
+    private static final class SinkGuard extends OutputStream {
+        private final OutputStream sink;
+        private IOException failure;
+
+        SinkGuard(OutputStream sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                sink.write(b);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                sink.write(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
     }
 }

@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coffer.cli.FakeTransport;
 import io.coffer.cli.json.JsonReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class VaultClientTest {
     private final FakeTransport transport = new FakeTransport();
@@ -135,5 +142,57 @@ class VaultClientTest {
     @Test
     void settingsToString_hidesToken() {
         assertThat(client("s.very-secret").settings().toString()).doesNotContain("s.very-secret");
+    }
+
+    @Test
+    void download_success_copiesTheBodyToTheSink() throws Exception {
+        transport.on("GET /v1/sys/storage/raft/snapshot", 200, "snapshot-bytes");
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+
+        client("t").download("sys/storage/raft/snapshot", sink);
+
+        assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo("snapshot-bytes");
+    }
+
+    @Test
+    void download_errorStatus_leavesTheSinkEmptyAndThrowsApiError() {
+        transport.on("GET /v1/sys/storage/raft/snapshot", 503, "{\"errors\":[\"Vault is sealed\"]}");
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+
+        assertThatThrownBy(() -> client("t").download("sys/storage/raft/snapshot", sink))
+                .isInstanceOf(ApiException.class)
+                .hasMessageEndingWith("Code: 503. Errors:\n\n* Vault is sealed");
+        assertThat(sink.size()).isZero();
+    }
+
+    @Test
+    void download_sinkFailure_isRethrownAsTheLocalError() {
+        transport.on("GET /v1/sys/storage/raft/snapshot", 200, "snapshot-bytes");
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+
+        assertThatThrownBy(() -> client("t").download("sys/storage/raft/snapshot", full))
+                .isExactlyInstanceOf(IOException.class)
+                .hasMessage("No space left on device");
+    }
+
+    @Test
+    void upload_sendsTheFileAsRawBodyWithItsContentType(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("raft.snap");
+        Files.write(file, new byte[] {0, 1, 2, (byte) 0xff});
+        transport.on("POST /v1/sys/storage/raft/snapshot", 204, null);
+
+        client("t").upload("POST", "sys/storage/raft/snapshot", file, "application/octet-stream");
+
+        RawRequest r = transport.requests().get(0);
+        assertThat(r.method()).isEqualTo("POST");
+        assertThat(r.body()).containsExactly(0, 1, 2, 0xff);
+        assertThat(r.headers()).containsEntry("Content-Type", "application/octet-stream")
+                .containsEntry("X-Vault-Token", "t");
     }
 }

@@ -3,10 +3,10 @@ package io.coffer.cli.command.operator;
 import io.coffer.cli.api.Secret;
 import io.coffer.cli.json.JsonStruct;
 import io.coffer.cli.output.Columns;
+import io.coffer.cli.output.GoTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +20,6 @@ import java.util.Map;
 final class KeyStatusOutput {
     private static final DateTimeFormatter RFC822 =
             DateTimeFormatter.ofPattern("dd MMM yy HH:mm 'UTC'", Locale.US);
-    private static final DateTimeFormatter SECONDS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
 
     private final long term;
     private final OffsetDateTime installTime;
@@ -32,7 +30,7 @@ final class KeyStatusOutput {
     KeyStatusOutput(Map<String, Object> data) {
         this.term = Secret.longValue(data.get("term"));
         this.rawInstallTime = Secret.string(data.get("install_time"));
-        this.installTime = parse(rawInstallTime);
+        this.installTime = GoTime.parse(rawInstallTime);
         this.encryptions = Secret.longValue(data.get("encryptions"));
     }
 
@@ -55,28 +53,8 @@ final class KeyStatusOutput {
                 .put("encryptions", encryptions);
     }
 
-    private static OffsetDateTime parse(String s) {
-        try {
-            return s.isEmpty() ? null : OffsetDateTime.parse(s);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
     /** Go's {@code time.RFC3339Nano}: fraction without trailing zeros, {@code Z} for UTC. */
     static String rfc3339Nano(OffsetDateTime t) {
-        StringBuilder sb = new StringBuilder(t.format(SECONDS));
-        int nanos = t.getNano();
-        if (nanos != 0) {
-            String frac = String.format(Locale.ROOT, "%09d", nanos);
-            int end = frac.length();
-            while (frac.charAt(end - 1) == '0') {
-                end--;
-            }
-            sb.append('.').append(frac, 0, end);
-        }
-        ZoneOffset off = t.getOffset();
-        sb.append(off.getTotalSeconds() == 0 ? "Z" : off.getId());
-        return sb.toString();
+        return GoTime.rfc3339Nano(t);
     }
 }

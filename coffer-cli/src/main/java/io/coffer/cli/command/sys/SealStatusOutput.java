@@ -9,6 +9,7 @@ import io.coffer.cli.command.Invocation;
 import io.coffer.cli.json.GoJson;
 import io.coffer.cli.json.JsonStruct;
 import io.coffer.cli.output.Columns;
+import io.coffer.cli.output.GoTime;
 import io.coffer.cli.output.OutputFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.Map;
  * Prints a seal status as the vault CLI does after {@code status} and {@code operator unseal}
  * (vault's {@code OutputSealStatus}): the {@code sys/seal-status} fields merged with those of
  * {@code sys/leader}, as a Key/Value table or as JSON. Shows Unseal Progress and Nonce while
- * sealed; a sealed HA node's 503 on {@code sys/leader} is tolerated as vault does.
+ * sealed; a sealed HA node's 503 on {@code sys/leader} is tolerated as vault does (HA enabled, no
+ * HA details).
  */
 public final class SealStatusOutput {
     private SealStatusOutput() {}
@@ -33,7 +35,8 @@ public final class SealStatusOutput {
         try {
             leader = inv.client().getRawJson("sys/leader");
         } catch (ApiException e) {
-            if (!e.getMessage().contains("Vault is sealed")) {
+            // vault masks "Vault is sealed"; any 503 from a node that reports itself sealed is the same case
+            if (!e.getMessage().contains("Vault is sealed") && !(e.statusCode() == 503 && sealed(seal))) {
                 inv.ui().error("Error checking leader status: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
@@ -88,7 +91,7 @@ public final class SealStatusOutput {
             out.add("HA Mode | " + (self ? "active" : "standby"));
             String active = str(l.get("active_time"));
             if (self && !active.isEmpty() && !active.startsWith("0001-01-01")) {
-                out.add("Active Since | " + active);
+                out.add("Active Since | " + GoTime.normalizeNano(active));
             }
             if (!self) {
                 String addr = str(l.get("leader_address"));
@@ -141,7 +144,7 @@ public final class SealStatusOutput {
         j.put("ha_enabled", bool(l.get("ha_enabled")));
         j.putOmitEmpty("is_self", bool(l.get("is_self")));
         String active = str(l.get("active_time"));
-        j.put("active_time", active.isEmpty() ? "0001-01-01T00:00:00Z" : active);
+        j.put("active_time", active.isEmpty() ? "0001-01-01T00:00:00Z" : GoTime.normalizeNano(active));
         j.putOmitEmpty("leader_address", str(l.get("leader_address")));
         j.putOmitEmpty("leader_cluster_address", str(l.get("leader_cluster_address")));
         j.putOmitEmpty("performance_standby", bool(l.get("performance_standby")));
