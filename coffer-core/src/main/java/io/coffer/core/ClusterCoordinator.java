@@ -37,6 +37,8 @@ final class ClusterCoordinator implements AutoCloseable {
     private static final Duration HAND_OFF_INTERVAL = Duration.ofSeconds(2);
     private static final Duration TRANSFER_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration RETRY_JOIN_INTERVAL = Duration.ofSeconds(2);
+    /** How long a standby waits for a new leader's advertisement to be replicated to it. */
+    private static final Duration ADVERTISEMENT_WAIT = Duration.ofSeconds(3);
 
     private final Core core;
     private final HaBackend ha;
@@ -162,14 +164,32 @@ final class ClusterCoordinator implements AutoCloseable {
 
     /**
      * The stored advertisement of the active node, if it belongs to the current Raft leader (a
-     * record left by an earlier leader is not trusted). Reloads the keyring once when the record
-     * was written under a term this standby does not know yet.
+     * record left by an earlier leader is not trusted). While a leader is known but its record has
+     * not arrived yet, waits up to {@link #ADVERTISEMENT_WAIT} for it. Reloads the keyring once
+     * when the record was written under a term this standby does not know yet.
      */
     Optional<LeaderAdvertisement> leaderAdvertisement(SecurityBarrier barrier, StoredJson json) {
-        Optional<Peer> leader = ha.leader();
-        if (leader.isEmpty()) {
-            return Optional.empty();
+        long deadline = System.nanoTime() + ADVERTISEMENT_WAIT.toNanos();
+        while (true) {
+            Optional<Peer> leader = ha.leader();
+            if (leader.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<LeaderAdvertisement> a = storedAdvertisement(barrier, json, leader.get().id());
+            if (a.isPresent() || System.nanoTime() > deadline) {
+                return a;
+            }
+            // a new leader's record reaches this standby with the next replicated entries
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
         }
+    }
+
+    private Optional<LeaderAdvertisement> storedAdvertisement(SecurityBarrier barrier, StoredJson json, String leaderId) {
         LeaderAdvertisement a;
         try {
             a = json.read(barrier, LeaderAdvertisement.PATH, LeaderAdvertisement.class);
@@ -181,7 +201,7 @@ final class ClusterCoordinator implements AutoCloseable {
                 return Optional.empty();
             }
         }
-        if (a == null || !a.nodeId().equals(leader.get().id())) {
+        if (a == null || !a.nodeId().equals(leaderId)) {
             return Optional.empty();
         }
         return Optional.of(a);

@@ -78,6 +78,7 @@ public final class Core {
     /** The serving state; non-null only while active. */
     private volatile UnsealedState state;
     private volatile Instant activeSince;
+    private volatile boolean initialized;
 
     public Core(PhysicalBackend physical, BuiltinRegistry registry, Clock clock, SecureRandom random) {
         this(physical, registry, clock, random, ClusterSettings.none());
@@ -118,9 +119,20 @@ public final class Core {
         seal();
     }
 
-    /** Whether the node holds a seal configuration, or a pending join brought one. */
+    /**
+     * Whether the node holds a seal configuration, or a pending join brought one. Once true it
+     * stays true (a seal configuration is never removed), so it is read from storage only until
+     * then: the HTTP edge asks on every request.
+     */
     public boolean isInitialized() {
-        return seal.config() != null || (joining != null && joining.pendingConfig() != null);
+        if (initialized) {
+            return true;
+        }
+        if (seal.config() != null) {
+            initialized = true;
+            return true;
+        }
+        return joining != null && joining.pendingConfig() != null;
     }
 
     public boolean isSealed() {

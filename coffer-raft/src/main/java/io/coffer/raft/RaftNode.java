@@ -1,6 +1,9 @@
 package io.coffer.raft;
 
 import io.coffer.raft.statemachine.CofferStateMachine;
+import io.coffer.raft.statemachine.StateMachineListener;
+import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
+import org.apache.ratis.proto.RaftProtos.RoleInfoProto;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -9,9 +12,11 @@ import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.SetConfigurationRequest;
 import org.apache.ratis.protocol.SnapshotManagementRequest;
+import org.apache.ratis.protocol.TransferLeadershipRequest;
+import org.apache.ratis.server.RaftConfiguration;
 import org.apache.ratis.server.RaftServer;
-import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 
 import java.io.IOException;
@@ -39,6 +44,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * holds Ratis's log, metadata and snapshots, {@code store/} the RocksDB store. Restarting a node
  * on the same directory recovers its log, store and configuration; it catches up from the
  * leader (by log entries, or by a snapshot when the leader purged them).
+ *
+ * <p>With {@link RaftNodeConfig#tls()} set, every gRPC channel of the Raft port uses mutual TLS
+ * ({@link RaftTls}). Started with an empty initial group, a node waits for a leader to add it
+ * (joining) or for its stored configuration (restarting) instead of electing itself.
  *
  * <p>Thread-safe. {@link #close()} stops the server and closes the store; closing the node's
  * {@link #storage()} does the same.
@@ -77,26 +86,39 @@ public final class RaftNode implements AutoCloseable {
      *                       example when the Raft port is taken)
      */
     public static RaftNode start(RaftNodeConfig config) {
+        return start(config, config.peers(), StateMachineListener.NONE);
+    }
+
+    /**
+     * Starts the node as {@link #start(RaftNodeConfig)} does, with {@code initialGroup} as the
+     * Raft configuration it assumes until its log or snapshot tells it better. An empty
+     * {@code initialGroup} starts a node that waits, without ever starting an election, until a
+     * leader adds it (a joining node) or its stored configuration names it (a restarted member).
+     */
+    static RaftNode start(RaftNodeConfig config, List<RaftPeerAddress> initialGroup, StateMachineListener listener) {
         RatisProcessGuard.apply();
         Path root = config.directory().toAbsolutePath().normalize();
-        CofferStateMachine stateMachine = new CofferStateMachine(root.resolve("store"), config.failStop());
+        CofferStateMachine stateMachine = new CofferStateMachine(root.resolve("store"), config.failStop(), listener);
         RaftServer server = null;
         try {
             createPrivateDirectories(root);
             Path raftDirectory = root.resolve("raft");
             createPrivateDirectories(raftDirectory);
             List<RaftPeer> peers = new ArrayList<>();
-            for (RaftPeerAddress peer : config.peers()) {
-                peers.add(RaftPeer.newBuilder().setId(peer.id()).setAddress(peer.address()).build());
+            for (RaftPeerAddress peer : initialGroup) {
+                peers.add(toRaftPeer(peer));
             }
             RaftGroupId groupId = RaftGroupId.valueOf(config.groupId());
-            server = RaftServer.newBuilder()
+            RaftServer.Builder builder = RaftServer.newBuilder()
                     .setServerId(RaftPeerId.valueOf(config.nodeId()))
                     .setGroup(RaftGroup.valueOf(groupId, peers))
                     .setStateMachine(stateMachine)
                     .setProperties(RatisProperties.of(config, raftDirectory.toFile()))
-                    .setOption(RaftStorage.StartupOption.RECOVER)
-                    .build();
+                    .setOption(org.apache.ratis.server.storage.RaftStorage.StartupOption.RECOVER);
+            if (config.tls().isPresent()) {
+                builder.setParameters(RaftTls.parameters(config.tls().get()));
+            }
+            server = builder.build();
             server.start();
             return new RaftNode(config, server, stateMachine, groupId);
         } catch (IOException | RuntimeException e) {
@@ -114,7 +136,7 @@ public final class RaftNode implements AutoCloseable {
         return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t.getMessage() + ")";
     }
 
-    private static void createPrivateDirectories(Path dir) throws IOException {
+    static void createPrivateDirectories(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
@@ -122,6 +144,29 @@ public final class RaftNode implements AutoCloseable {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
             Files.createDirectories(dir);
+        }
+    }
+
+    /**
+     * Deletes what an interrupted bootstrap or join left in a node directory that belongs to no
+     * cluster (it has no membership file): the Raft log and the store, which would otherwise be
+     * recovered as a second Raft group. Logs a warning when there was something to delete.
+     */
+    static void clearLeftovers(Path directory) {
+        for (String name : new String[] {"raft", "store", "store.installing", "store.installed", "store.old"}) {
+            Path p = directory.resolve(name);
+            if (!Files.exists(p)) {
+                continue;
+            }
+            LOG.log(System.Logger.Level.WARNING, () -> "deleting " + p + ", left by an interrupted bootstrap or join"
+                    + " of a node that belongs to no cluster");
+            try (java.util.stream.Stream<Path> walk = Files.walk(p)) {
+                for (Path f : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.delete(f);
+                }
+            } catch (IOException e) {
+                throw new RaftException("cannot delete " + p + " left by an interrupted bootstrap or join: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -276,6 +321,78 @@ public final class RaftNode implements AutoCloseable {
         try {
             return server.submitClientRequestAsync(request);
         } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    static RaftPeer toRaftPeer(RaftPeerAddress peer) {
+        return RaftPeer.newBuilder().setId(peer.id()).setAddress(peer.address()).build();
+    }
+
+    /** The Raft group id this node belongs to. */
+    RaftGroupId groupId() {
+        return groupId;
+    }
+
+    /** This node's current Raft configuration (the new one while a change is in flight). */
+    RaftConfiguration raftConfiguration() {
+        return division.getRaftConf();
+    }
+
+    /** The voters ({@code FOLLOWER} role) and non-voters ({@code LISTENER}) of the current configuration. */
+    List<RaftPeer> members(RaftPeerRole role) {
+        return new ArrayList<>(division.getRaftConf().getCurrentPeers(role));
+    }
+
+    /** Ratis's view of this node's role; for a leader, its followers with the time since each last answered. */
+    RoleInfoProto roleInfo() {
+        return division.getInfo().getRoleInfoProto();
+    }
+
+    /** For a leader, the match index of each follower, in the order of {@link #roleInfo()}'s followers; else null. */
+    long[] followerMatchIndices() {
+        return division.getInfo().getFollowerMatchIndices();
+    }
+
+    /** The highest log index known committed here. */
+    long committedIndex() {
+        return division.getRaftLog().getLastCommittedIndex();
+    }
+
+    /** The highest log index applied here (mutation entries and Raft's own entries alike). */
+    long appliedIndex() {
+        return division.getInfo().getLastAppliedIndex();
+    }
+
+    /** The index of the last entry in this node's log. */
+    long lastLogIndex() {
+        return Optional.ofNullable(division.getRaftLog().getLastEntryTermIndex())
+                .map(org.apache.ratis.server.protocol.TermIndex::getIndex).orElse(-1L);
+    }
+
+    /** Whether this node is the leader (ready or not). */
+    boolean isLeaderRole() {
+        return division.getInfo().isLeader();
+    }
+
+    /** Asks this (leader) node to change the configuration; the reply comes once the change committed or failed. */
+    CompletableFuture<RaftClientReply> setConfiguration(SetConfigurationRequest.Arguments arguments, Duration timeout) {
+        SetConfigurationRequest request = new SetConfigurationRequest(clientId, selfId, groupId, callIds.incrementAndGet(),
+                arguments);
+        try {
+            return server.setConfigurationAsync(request).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Asks this (leader) node to hand leadership to {@code target}; completes when {@code target} leads or it failed. */
+    CompletableFuture<RaftClientReply> transferLeadership(String target, Duration timeout) {
+        TransferLeadershipRequest request = new TransferLeadershipRequest(clientId, selfId, groupId, callIds.incrementAndGet(),
+                RaftPeerId.valueOf(target), timeout.toMillis());
+        try {
+            return server.transferLeadershipAsync(request).orTimeout(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (IOException | RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,6 +36,12 @@ import java.util.UUID;
  *                              whole segments at a time
  * @param maxEntrySize          Vault's {@code max_entry_size}: the largest encoded write in bytes
  * @param failStop              what the node does when it cannot apply a committed entry
+ * @param bindAddress           the {@code host:port} the Raft (gRPC) server listens on, or
+ *                              {@code ""} to listen on this node's own address among
+ *                              {@code peers} (its advertised {@code cluster_addr})
+ * @param tls                   PEM files for mutual TLS on the Raft port; empty for plain text
+ * @param maxRestoreSize        the largest replace-store log entry (a snapshot restore) in bytes;
+ *                              Ratis's buffers are sized to carry it (see {@code raft.md})
  */
 public record RaftNodeConfig(
         String nodeId,
@@ -47,12 +54,19 @@ public record RaftNodeConfig(
         long trailingLogs,
         long logSegmentSize,
         int maxEntrySize,
-        FailStop failStop) {
+        FailStop failStop,
+        String bindAddress,
+        Optional<RaftTlsFiles> tls,
+        int maxRestoreSize) {
 
     /** The group id of a cluster that does not set one. */
     public static final UUID DEFAULT_GROUP_ID = UUID.fromString("c0ffe700-0000-4000-8000-000000000001");
     /** Ratis's replication buffer limit; an entry must fit in it. */
     static final int MAX_ENTRY_SIZE_LIMIT = 4 * 1024 * 1024 - 64 * 1024;
+    /** The default {@link #maxRestoreSize}: 64 MiB. */
+    public static final int DEFAULT_MAX_RESTORE_SIZE = 64 * 1024 * 1024;
+    /** The largest {@link #maxRestoreSize} accepted: 512 MiB. */
+    static final int MAX_RESTORE_SIZE_LIMIT = 512 * 1024 * 1024;
 
     public RaftNodeConfig {
         Objects.requireNonNull(nodeId, "nodeId");
@@ -61,6 +75,11 @@ public record RaftNodeConfig(
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(writeTimeout, "writeTimeout");
         Objects.requireNonNull(failStop, "failStop");
+        bindAddress = bindAddress == null ? "" : bindAddress;
+        tls = tls == null ? Optional.empty() : tls;
+        if (!bindAddress.isEmpty()) {
+            RaftPeerAddress.parse(nodeId, bindAddress);
+        }
         Set<String> ids = new HashSet<>();
         for (RaftPeerAddress peer : peers) {
             if (!ids.add(peer.id())) {
@@ -88,6 +107,21 @@ public record RaftNodeConfig(
         if (maxEntrySize < 1024 || maxEntrySize > MAX_ENTRY_SIZE_LIMIT) {
             throw new IllegalArgumentException("max_entry_size must be 1024-" + MAX_ENTRY_SIZE_LIMIT + " bytes, was " + maxEntrySize);
         }
+        if (maxRestoreSize < maxEntrySize || maxRestoreSize > MAX_RESTORE_SIZE_LIMIT) {
+            throw new IllegalArgumentException("max_restore_size must be between max_entry_size (" + maxEntrySize + ") and "
+                    + MAX_RESTORE_SIZE_LIMIT + " bytes, was " + maxRestoreSize);
+        }
+    }
+
+    /** This configuration with another Raft group id. */
+    public RaftNodeConfig withGroupId(UUID id) {
+        return new RaftNodeConfig(nodeId, peers, directory, id, performanceMultiplier, writeTimeout, snapshotThreshold,
+                trailingLogs, logSegmentSize, maxEntrySize, failStop, bindAddress, tls, maxRestoreSize);
+    }
+
+    /** The address the Raft server listens on: {@link #bindAddress}, or this node's own address. */
+    public RaftPeerAddress listenAddress() {
+        return bindAddress.isEmpty() ? self() : RaftPeerAddress.parse(nodeId, bindAddress);
     }
 
     /** A builder with Vault's defaults, for node {@code nodeId} storing under {@code directory}. */
@@ -123,6 +157,9 @@ public record RaftNodeConfig(
         private long logSegmentSize = 8L * 1024 * 1024;
         private int maxEntrySize = 1024 * 1024;
         private FailStop failStop = new HaltProcess();
+        private String bindAddress = "";
+        private RaftTlsFiles tls;
+        private int maxRestoreSize = DEFAULT_MAX_RESTORE_SIZE;
 
         private Builder(String nodeId, Path directory) {
             this.nodeId = nodeId;
@@ -183,9 +220,37 @@ public record RaftNodeConfig(
             return this;
         }
 
+        /**
+         * Makes this node the only peer, at {@code hostPort} (Vault's {@code cluster_addr}): the
+         * configuration of a node whose membership Raft itself keeps ({@link RaftStorage}).
+         */
+        public Builder clusterAddress(String hostPort) {
+            this.peers = List.of(RaftPeerAddress.parse(nodeId, hostPort));
+            return this;
+        }
+
+        /** Default {@code ""}: listen on this node's own address. */
+        public Builder bindAddress(String hostPort) {
+            this.bindAddress = hostPort;
+            return this;
+        }
+
+        /** Default none: the Raft port speaks plain text. */
+        public Builder tls(RaftTlsFiles tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /** Default {@value RaftNodeConfig#DEFAULT_MAX_RESTORE_SIZE} bytes (64 MiB). */
+        public Builder maxRestoreSize(int maxRestoreSize) {
+            this.maxRestoreSize = maxRestoreSize;
+            return this;
+        }
+
         public RaftNodeConfig build() {
             return new RaftNodeConfig(nodeId, peers, directory, groupId, performanceMultiplier, writeTimeout,
-                    snapshotThreshold, trailingLogs, logSegmentSize, maxEntrySize, failStop);
+                    snapshotThreshold, trailingLogs, logSegmentSize, maxEntrySize, failStop, bindAddress,
+                    Optional.ofNullable(tls), maxRestoreSize);
         }
     }
 }

@@ -13,11 +13,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Translates a {@link RaftNodeConfig} into Ratis server properties. */
+/**
+ * Translates a {@link RaftNodeConfig} into Ratis server properties: listen address, timing scaled
+ * by the performance multiplier, pre-vote, snapshot and log-purge policy, and buffer sizes large
+ * enough for the biggest entry the node may have to carry (a restore, {@code max_restore_size}).
+ */
 final class RatisProperties {
     /** Snapshots kept in the state machine directory: the newest, and one being streamed. */
     static final int SNAPSHOTS_RETAINED = 2;
     private static final long PREALLOCATED_SEGMENT_BYTES = 4L * 1024 * 1024;
+    /** Room for the log entry's own framing (protobuf fields, client id, call id) around a payload. */
+    static final long ENTRY_OVERHEAD = 64L * 1024;
+    private static final long MIB = 1024L * 1024;
+    /** Ratis's defaults that the restore sizing only ever raises. */
+    private static final long DEFAULT_APPENDER_BUFFER = 4 * MIB;
+    private static final long DEFAULT_WRITE_BUFFER = 8 * MIB;
+    private static final long DEFAULT_QUEUE_BYTES = 64 * MIB;
 
     private RatisProperties() {
     }
@@ -25,9 +36,9 @@ final class RatisProperties {
     static RaftProperties of(RaftNodeConfig config, File raftDirectory) {
         RaftProperties p = new RaftProperties();
         RaftConfigKeys.Rpc.setType(p, SupportedRpcType.GRPC);
-        RaftPeerAddress self = config.self();
-        GrpcConfigKeys.Server.setHost(p, self.host());
-        GrpcConfigKeys.Server.setPort(p, self.port());
+        RaftPeerAddress listen = config.listenAddress();
+        GrpcConfigKeys.Server.setHost(p, listen.host());
+        GrpcConfigKeys.Server.setPort(p, listen.port());
         RaftServerConfigKeys.setStorageDir(p, List.of(raftDirectory));
 
         // timing, scaled like Vault's performance_multiplier
@@ -35,6 +46,14 @@ final class RatisProperties {
         RaftServerConfigKeys.Rpc.setTimeoutMin(p, millis(config.electionTimeoutMin()));
         RaftServerConfigKeys.Rpc.setTimeoutMax(p, millis(config.electionTimeoutMax()));
         RaftServerConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(3000L * m, TimeUnit.MILLISECONDS));
+
+        // a candidate first asks whether it could win (pre-vote), so a node that was cut off, removed,
+        // or has just started cannot force an election on a healthy cluster by raising the term
+        RaftServerConfigKeys.LeaderElection.setPreVote(p, true);
+        // a node being added (staging) that answers nothing for this long fails the change
+        RaftServerConfigKeys.setStagingTimeout(p, TimeDuration.valueOf(3000L * m, TimeUnit.MILLISECONDS));
+
+        sizeForEntries(p, config.maxRestoreSize());
 
         // read-only requests (RaftNode.awaitReadIndex) use ReadIndex
         RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
@@ -54,6 +73,27 @@ final class RatisProperties {
         // (and the snapshot taken at it) is where applying resumes
         RaftServerConfigKeys.Log.setLogMetadataEnabled(p, false);
         return p;
+    }
+
+    /**
+     * Sizes Ratis's buffers so that one log entry of {@code largestPayload} bytes (a restore)
+     * can be appended, written, read back from a segment and replicated: the appender buffer
+     * (also the largest entry a log segment reader accepts) holds it with its framing, the gRPC
+     * message limit is 1 MiB above that (Ratis requires the gap), the direct write buffer holds
+     * the buffer plus 8 bytes, and the write and log queues hold two such entries.
+     */
+    static void sizeForEntries(RaftProperties p, long largestPayload) {
+        long appender = Math.max(DEFAULT_APPENDER_BUFFER, roundUpToMib(largestPayload + ENTRY_OVERHEAD));
+        RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, SizeInBytes.valueOf(appender));
+        GrpcConfigKeys.setMessageSizeMax(p, SizeInBytes.valueOf(appender + MIB));
+        RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf(Math.max(DEFAULT_WRITE_BUFFER, appender + MIB)));
+        SizeInBytes queue = SizeInBytes.valueOf(Math.max(DEFAULT_QUEUE_BYTES, 2 * appender));
+        RaftServerConfigKeys.Log.setQueueByteLimit(p, queue);
+        RaftServerConfigKeys.Write.setByteLimit(p, queue);
+    }
+
+    private static long roundUpToMib(long bytes) {
+        return (bytes + MIB - 1) / MIB * MIB;
     }
 
     private static TimeDuration millis(Duration d) {

@@ -2,6 +2,8 @@ package io.coffer.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coffer.core.Core;
+import io.coffer.server.cluster.ClusterTls;
+import io.coffer.server.cluster.CoreClusterView;
 import io.coffer.server.http.JsonErrorHandler;
 import io.coffer.server.http.VaultHandler;
 import io.coffer.server.tls.PemKeyStore;
@@ -27,6 +29,15 @@ public final class CofferHttpServer implements AutoCloseable {
     private final boolean tls;
 
     public CofferHttpServer(Core core, ListenerConfig listener, Clock clock, String clusterName) throws Exception {
+        this(core, listener, clock, clusterName, ClusterTls.jvmDefault());
+    }
+
+    /**
+     * A server whose standby forwarding reaches the active node with {@code clusterTls} (the
+     * trust for other nodes' HTTPS listeners).
+     */
+    public CofferHttpServer(Core core, ListenerConfig listener, Clock clock, String clusterName, ClusterTls clusterTls)
+            throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("coffer-http");
         this.server = new Server(threads);
@@ -53,7 +64,8 @@ public final class CofferHttpServer implements AutoCloseable {
         connector.setShutdownIdleTimeout(200);
         server.addConnector(connector);
         server.setErrorHandler(new JsonErrorHandler());
-        server.setHandler(new VaultHandler(core, new ObjectMapper(), clock, listener.maxBodyBytes(), clusterName));
+        server.setHandler(new VaultHandler(core, new CoreClusterView(core), clusterTls, new ObjectMapper(), clock,
+                listener.maxBodyBytes(), clusterName));
         server.setStopTimeout(2_000);
     }
 

@@ -215,7 +215,11 @@ class ServerCommandConfigTest {
     }
 
     @Test
-    void call_raftStorage_failsSayingRaftIsNotAvailableYet() throws Exception {
+    void startConfigured_raftStorage_comesUpUninitialisedOnRaftWithHaEnabled() throws Exception {
+        int raftPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            raftPort = s.getLocalPort();
+        }
         Path file = config("""
                 storage "raft" {
                   path    = "%s"
@@ -226,16 +230,15 @@ class ServerCommandConfigTest {
                   address     = "127.0.0.1:0"
                   tls_disable = true
                 }
-                cluster_addr = "https://127.0.0.1:8201"
-                """.formatted(dir.resolve("raft")));
+                cluster_addr = "https://127.0.0.1:%d"
+                """.formatted(dir.resolve("raft"), raftPort));
 
-        int exit = command(file).call();
+        ConfiguredNode node = start(file);
 
-        assertThat(exit).isEqualTo(1);
-        assertThat(errBytes.toString(StandardCharsets.UTF_8)).isEqualTo("Error starting server: storage \"raft\" is not "
-                + "available yet in this version of Coffer (the configuration is valid); use storage \"file\" for a single node"
-                + System.lineSeparator());
-        assertThat(dir.resolve("raft")).doesNotExist();
+        assertThat(node.core().role()).isEqualTo(io.coffer.core.ha.NodeRole.UNINITIALIZED);
+        assertThat(node.core().haEnabled()).isTrue();
+        assertThat(node.core().storageType()).isEqualTo("raft");
+        assertThat(dir.resolve("raft")).isDirectory();
     }
 
     @Test
@@ -300,10 +303,25 @@ class ServerCommandConfigTest {
     }
 
     @Test
-    void storageBackends_raft_isRefused() {
-        StorageConfig raft = new StorageConfig.Raft(dir, java.util.Optional.empty(), 5, List.of());
+    void storageBackends_raftWithoutNodeId_opensUnjoinedRaftStorageAndKeepsAGeneratedNodeId() throws Exception {
+        StorageConfig raft = new StorageConfig.Raft(dir.resolve("raft"), java.util.Optional.empty(), 5, List.of(),
+                java.util.Optional.empty());
 
-        assertThatThrownBy(() -> new StorageBackends().open(raft)).isInstanceOf(UnsupportedOperationException.class);
+        String first;
+        try (io.coffer.core.physical.PhysicalBackend backend = new StorageBackends().open(raft, "127.0.0.1:18201")) {
+            io.coffer.core.ha.HaBackend ha = (io.coffer.core.ha.HaBackend) backend;
+            assertThat(backend.type()).isEqualTo("raft");
+            assertThat(ha.isMember()).isFalse();
+            assertThat(backend.get("core/seal-config")).isNull();
+            first = ha.nodeId();
+        }
+        assertThat(Files.readString(dir.resolve("raft").resolve("node-id")).strip()).isEqualTo(first);
+        assertThat(Files.getPosixFilePermissions(dir.resolve("raft").resolve("node-id")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        try (io.coffer.core.physical.PhysicalBackend again = new StorageBackends().open(raft, "127.0.0.1:18201")) {
+            assertThat(((io.coffer.core.ha.HaBackend) again).nodeId()).isEqualTo(first);
+        }
     }
 
     private Path config(String text) throws Exception {

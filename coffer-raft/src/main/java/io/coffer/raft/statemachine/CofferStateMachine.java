@@ -1,5 +1,6 @@
 package io.coffer.raft.statemachine;
 
+import io.coffer.raft.log.LogEntry;
 import io.coffer.raft.log.MutationBatchCodec;
 import io.coffer.sdk.logical.StorageEntry;
 import io.coffer.storage.file.AppliedIndex;
@@ -9,6 +10,8 @@ import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftGroupMemberId;
+import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.raftlog.RaftLog;
@@ -20,6 +23,8 @@ import org.apache.ratis.util.LifeCycle;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,6 +50,12 @@ import java.util.concurrent.CompletableFuture;
  *       receives the checkpoint's files (Ratis InstallSnapshot) and replaces its store with
  *       them ({@link StoreInstaller}); a store found behind the newest snapshot at start-up is
  *       replaced the same way.</li>
+ *   <li><b>Replace store.</b> A replace-store entry (a snapshot restore) deletes every key of the
+ *       store and writes the snapshot's entries, with the entry's term/index, in one synced
+ *       atomic write; the {@link StateMachineListener} hears of it afterwards, as it does after
+ *       a snapshot installed from the leader replaced the store.</li>
+ *   <li><b>Events.</b> Leader changes, this node becoming a ready leader and it ceasing to lead are
+ *       passed to the {@link StateMachineListener}, which must not block Ratis's threads.</li>
  *   <li><b>Fail-stop.</b> An entry that cannot be decoded or written is never skipped: the state
  *       machine calls {@link FailStop} once, refuses every later entry, and throws, which makes
  *       Ratis close this server.</li>
@@ -58,6 +69,7 @@ public final class CofferStateMachine extends BaseStateMachine {
 
     private final Path storeDirectory;
     private final FailStop failStop;
+    private final StateMachineListener listener;
     private final CheckpointSnapshots snapshots = new CheckpointSnapshots();
     private final StoreHolder store = new StoreHolder();
     /** Serialises applying, snapshotting, pausing and reinitialising. */
@@ -71,8 +83,18 @@ public final class CofferStateMachine extends BaseStateMachine {
      * @param failStop       what to do when an entry cannot be applied
      */
     public CofferStateMachine(Path storeDirectory, FailStop failStop) {
+        this(storeDirectory, failStop, StateMachineListener.NONE);
+    }
+
+    /**
+     * @param storeDirectory as above
+     * @param failStop       as above
+     * @param listener       told of leadership changes and store replacements
+     */
+    public CofferStateMachine(Path storeDirectory, FailStop failStop, StateMachineListener listener) {
         this.storeDirectory = storeDirectory.toAbsolutePath().normalize();
         this.failStop = Objects.requireNonNull(failStop, "failStop");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     @Override
@@ -126,7 +148,7 @@ public final class CofferStateMachine extends BaseStateMachine {
     }
 
     /**
-     * Decodes the batch on the leader before it enters the log: a malformed payload is refused
+     * Decodes the entry on the leader before it enters the log: a malformed payload is refused
      * here (the client gets an error) instead of failing every node when applied.
      */
     @Override
@@ -135,8 +157,8 @@ public final class CofferStateMachine extends BaseStateMachine {
                 .setStateMachine(this)
                 .setClientRequest(request);
         try {
-            List<Mutation> batch = MutationBatchCodec.decode(request.getMessage().getContent().asReadOnlyByteBuffer());
-            return trx.setStateMachineContext(batch).build();
+            LogEntry decoded = MutationBatchCodec.decodeEntry(request.getMessage().getContent().asReadOnlyByteBuffer());
+            return trx.setStateMachineContext(decoded).build();
         } catch (RuntimeException e) {
             return trx.build().setException(e);
         }
@@ -151,13 +173,20 @@ public final class CofferStateMachine extends BaseStateMachine {
             throw new IllegalStateException(getId() + ": the state machine has failed; refusing the entry at index " + index);
         }
         try {
-            List<Mutation> batch = batchOf(trx, entry);
+            LogEntry decoded = entryOf(trx, entry);
+            boolean replaced = false;
             synchronized (stateLock) {
                 RocksDbBackend db = store.current();
                 if (index > db.appliedIndex().index()) {
-                    db.apply(batch, new AppliedIndex(term, index));
+                    replaced = decoded instanceof LogEntry.ReplaceStore;
+                    db.apply(mutationsOf(decoded, db), new AppliedIndex(term, index));
                 }
                 advanceLastApplied(term, index);
+            }
+            if (replaced) {
+                LOG.log(System.Logger.Level.INFO, () -> getId() + ": the store was replaced by a restored snapshot at term "
+                        + term + " index " + index);
+                notifyListener(() -> listener.storeReplaced(index));
             }
             return CompletableFuture.completedFuture(Message.EMPTY);
         } catch (RuntimeException e) {
@@ -168,13 +197,52 @@ public final class CofferStateMachine extends BaseStateMachine {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Mutation> batchOf(TransactionContext trx, LogEntryProto entry) {
-        Object decoded = trx.getStateMachineContext();
-        if (decoded instanceof List<?> list) {
-            return (List<Mutation>) list;
+    private static LogEntry entryOf(TransactionContext trx, LogEntryProto entry) {
+        if (trx.getStateMachineContext() instanceof LogEntry decoded) {
+            return decoded;
         }
-        return MutationBatchCodec.decode(entry.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer());
+        return MutationBatchCodec.decodeEntry(entry.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer());
+    }
+
+    /**
+     * The mutations that apply {@code entry} to {@code db}: a batch as it is; a replacement as a
+     * delete of every key {@code db} holds followed by a put of every snapshot entry, so that the
+     * one atomic write leaves exactly the snapshot.
+     */
+    private static List<Mutation> mutationsOf(LogEntry entry, RocksDbBackend db) {
+        if (entry instanceof LogEntry.Batch batch) {
+            return batch.mutations();
+        }
+        List<StorageEntry> entries = ((LogEntry.ReplaceStore) entry).entries();
+        List<String> existing = StoreKeys.all(db);
+        List<Mutation> out = new ArrayList<>(existing.size() + entries.size());
+        existing.forEach(k -> out.add(Mutation.delete(k)));
+        entries.forEach(e -> out.add(Mutation.put(e.key(), e.value())));
+        return out;
+    }
+
+    /** Tells Ratis nothing of a listener failure: logs it. */
+    private void notifyListener(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, getId() + ": a state machine listener failed", e);
+        }
+    }
+
+    @Override
+    public void notifyLeaderChanged(RaftGroupMemberId groupMemberId, RaftPeerId newLeaderId) {
+        notifyListener(listener::leadershipChanged);
+    }
+
+    @Override
+    public void notifyLeaderReady() {
+        notifyListener(listener::leadershipChanged);
+    }
+
+    @Override
+    public void notifyNotLeader(Collection<TransactionContext> pendingEntries) {
+        notifyListener(listener::leadershipChanged);
     }
 
     /**
@@ -251,6 +319,7 @@ public final class CofferStateMachine extends BaseStateMachine {
                 installNewerSnapshot();
                 AppliedIndex applied = store.current().appliedIndex();
                 setLastAppliedTermIndex(termIndex(applied));
+                notifyListener(() -> listener.storeReplaced(applied.index()));
             } catch (IOException | RuntimeException e) {
                 failed = true;
                 failStop.stop("node " + getId() + " cannot load the snapshot installed from the leader", e);
@@ -260,6 +329,17 @@ public final class CofferStateMachine extends BaseStateMachine {
                 lifeCycle.transition(LifeCycle.State.RUNNING);
             }
         }
+    }
+
+    /**
+     * Writes a consistent point-in-time copy of this node's store (data and applied index
+     * together, a RocksDB checkpoint) to {@code target}, which must not exist; it opens with
+     * {@code new RocksDbBackend(target)}. Applying goes on meanwhile.
+     *
+     * @return {@code target}, absolute
+     */
+    public Path checkpointTo(Path target) {
+        return store.read(db -> db.checkpoint(target));
     }
 
     /** The entry at {@code key} in this node's store, or {@code null}. */

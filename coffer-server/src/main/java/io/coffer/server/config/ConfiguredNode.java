@@ -44,7 +44,7 @@ public final class ConfiguredNode implements AutoCloseable {
      * Opens the storage and starts every listener.
      *
      * @throws UnsupportedOperationException if the configuration asks for something this version
-     *                                       cannot serve (raft storage, TLS 1.3 minimum)
+     *                                       cannot serve (TLS 1.3 minimum)
      * @throws IllegalStateException         if storage or a listener cannot be started
      */
     public static ConfiguredNode start(ServerConfig config, StorageBackends backends, Clock clock, SecureRandom random) {
@@ -56,24 +56,30 @@ public final class ConfiguredNode implements AutoCloseable {
             }
         }
         String clusterName = config.clusterName().orElseGet(() -> generatedClusterName(random));
-        PhysicalBackend backend = openBackend(config, backends);
+        ClusterSetup cluster = ClusterSetup.of(config);
+        PhysicalBackend backend = openBackend(config, backends, cluster);
         List<CofferHttpServer> started = new ArrayList<>();
+        Core core = null;
         try {
-            Core core = new Core(backend, BuiltinRegistry.standard(), clock, random);
+            core = new Core(backend, BuiltinRegistry.standard(), clock, random, cluster.settings());
             for (TcpListener l : config.listeners()) {
-                started.add(startListener(core, l, clock, clusterName));
+                started.add(startListener(core, l, clock, clusterName, cluster));
             }
+            core.start();
             return new ConfiguredNode(config, backend, core, started, clusterName);
         } catch (RuntimeException e) {
             stopAll(started);
+            if (core != null) {
+                core.close();
+            }
             backend.close();
             throw e;
         }
     }
 
-    private static PhysicalBackend openBackend(ServerConfig config, StorageBackends backends) {
+    private static PhysicalBackend openBackend(ServerConfig config, StorageBackends backends, ClusterSetup cluster) {
         try {
-            return backends.open(config.storage());
+            return backends.open(config.storage(), cluster.raftAddress());
         } catch (UnsupportedOperationException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -81,12 +87,13 @@ public final class ConfiguredNode implements AutoCloseable {
         }
     }
 
-    private static CofferHttpServer startListener(Core core, TcpListener l, Clock clock, String clusterName) {
+    private static CofferHttpServer startListener(Core core, TcpListener l, Clock clock, String clusterName,
+                                                  ClusterSetup cluster) {
         ListenerConfig listener = new ListenerConfig(l.host(), l.port(), l.tlsCertFile().orElse(null),
                 l.tlsKeyFile().orElse(null), l.maxRequestSize());
         CofferHttpServer server = null;
         try {
-            server = new CofferHttpServer(core, listener, clock, clusterName);
+            server = new CofferHttpServer(core, listener, clock, clusterName, cluster.forwardingTls());
             server.start();
             return server;
         } catch (Exception e) {
@@ -143,7 +150,7 @@ public final class ConfiguredNode implements AutoCloseable {
         closed = true;
         try {
             stopAll(servers);
-            core.seal();
+            core.close();
         } finally {
             backend.close();
         }

@@ -39,16 +39,19 @@ public sealed interface StorageConfig permits StorageConfig.Inmem, StorageConfig
     }
 
     /**
-     * {@code storage "raft" { … }}: integrated Raft storage (parsed and validated; not served yet).
+     * {@code storage "raft" { … }}: integrated Raft storage on Apache Ratis.
      *
      * @param path                  the data directory
-     * @param nodeId                {@code node_id}, if configured
+     * @param nodeId                {@code node_id}, if configured (else one is generated once and kept
+     *                              in {@code <path>/node-id})
      * @param performanceMultiplier {@code performance_multiplier}, 1–10 ({@code 0} in the file means
      *                              Vault's default, {@value #DEFAULT_PERFORMANCE_MULTIPLIER})
      * @param retryJoin             the {@code retry_join} stanzas in file order
+     * @param tls                   Coffer's {@code tls_cert_file}/{@code tls_key_file}/{@code tls_ca_file}:
+     *                              mutual TLS on the Raft port, if configured
      */
-    record Raft(Path path, Optional<String> nodeId, int performanceMultiplier, List<RetryJoin> retryJoin)
-            implements StorageConfig {
+    record Raft(Path path, Optional<String> nodeId, int performanceMultiplier, List<RetryJoin> retryJoin,
+                Optional<RaftTls> tls) implements StorageConfig {
 
         /** The multiplier Vault uses when none (or 0) is configured. */
         public static final int DEFAULT_PERFORMANCE_MULTIPLIER = 5;
@@ -56,6 +59,7 @@ public sealed interface StorageConfig permits StorageConfig.Inmem, StorageConfig
         public Raft {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(nodeId, "nodeId");
+            Objects.requireNonNull(tls, "tls");
             if (performanceMultiplier < 1 || performanceMultiplier > 10) {
                 throw new IllegalArgumentException("performance multiplier must be 1-10");
             }
@@ -65,6 +69,18 @@ public sealed interface StorageConfig permits StorageConfig.Inmem, StorageConfig
         @Override
         public String type() {
             return "raft";
+        }
+    }
+
+    /**
+     * Mutual TLS for Raft traffic: this node's certificate and key, and the CA that signs every
+     * member's certificate (only holders of such a certificate can take part).
+     */
+    record RaftTls(Path certFile, Path keyFile, Path caFile) {
+        public RaftTls {
+            Objects.requireNonNull(certFile, "certFile");
+            Objects.requireNonNull(keyFile, "keyFile");
+            Objects.requireNonNull(caFile, "caFile");
         }
     }
 

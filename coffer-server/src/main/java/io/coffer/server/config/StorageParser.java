@@ -17,7 +17,8 @@ final class StorageParser {
 
     static final List<String> TYPES = List.of("file", "inmem", "raft");
     static final List<String> FILE_KEYS = List.of("path");
-    static final List<String> RAFT_KEYS = List.of("path", "node_id", "performance_multiplier", "retry_join");
+    static final List<String> RAFT_KEYS = List.of("path", "node_id", "performance_multiplier", "retry_join",
+            "tls_cert_file", "tls_key_file", "tls_ca_file");
     static final List<String> RETRY_JOIN_KEYS = List.of("leader_api_addr", "leader_ca_cert_file",
             "leader_client_cert_file", "leader_client_key_file", "leader_tls_servername");
     static final List<String> RAFT_UNSUPPORTED = List.of("trailing_logs", "snapshot_threshold", "snapshot_interval",
@@ -56,7 +57,19 @@ final class StorageParser {
         for (Section join : block.blocks("retry_join", 0)) {
             joins.add(retryJoin(join));
         }
-        return new StorageConfig.Raft(path, nodeId, multiplier, joins);
+        Optional<String> cert = block.get("tls_cert_file", Values::nonEmptyString);
+        Optional<String> key = block.get("tls_key_file", Values::nonEmptyString);
+        Optional<String> ca = block.get("tls_ca_file", Values::nonEmptyString);
+        Optional<StorageConfig.RaftTls> tls = Optional.empty();
+        if (cert.isPresent() || key.isPresent() || ca.isPresent()) {
+            for (String k : List.of("tls_cert_file", "tls_key_file", "tls_ca_file")) {
+                if (block.get(k, Values::nonEmptyString).isEmpty()) {
+                    throw block.missing(k, "when Raft TLS is configured (tls_cert_file, tls_key_file and tls_ca_file go together)");
+                }
+            }
+            tls = Optional.of(new StorageConfig.RaftTls(Path.of(cert.get()), Path.of(key.get()), Path.of(ca.get())));
+        }
+        return new StorageConfig.Raft(path, nodeId, multiplier, joins, tls);
     }
 
     private static int multiplier(Object v) {

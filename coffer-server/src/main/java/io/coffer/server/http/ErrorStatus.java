@@ -27,7 +27,8 @@ final class ErrorStatus {
             PayloadTooLargeException.class, 413,
             UnsupportedMediaTypeException.class, 415,
             InternalException.class, 500,
-            SealedException.class, 503);
+            SealedException.class, 503,
+            NoActiveNodeException.class, 503);
 
     private ErrorStatus() {
     }

@@ -1,6 +1,8 @@
 package io.coffer.server.http;
 
 import io.coffer.core.Core;
+import io.coffer.core.ha.NodeRole;
+import io.coffer.server.cluster.ClusterView;
 import io.coffer.sdk.framework.GoBool;
 import io.coffer.core.CofferVersion;
 import io.coffer.sdk.logical.exception.InvalidRequestException;
@@ -16,17 +18,21 @@ import java.util.Map;
 /**
  * {@code GET|HEAD sys/health}: the node's state as a status code a load balancer can act on,
  * with every override parameter of Vault ({@code standbyok}, {@code activecode},
- * {@code sealedcode}, …) and Coffer's {@code drsecondaryok}. HEAD answers the same status with
- * no body.
+ * {@code standbycode}, {@code sealedcode}, …) and Coffer's {@code drsecondaryok}. HEAD answers
+ * the same status with no body. The role comes from one {@link ClusterView#role()} call, so
+ * status and body always describe the same state; precedence is contract §4's: uninitialised,
+ * sealed, standby ({@code standbyok} turns it into {@code activecode}), active.
  */
 final class HealthRoute {
     private final Core core;
+    private final ClusterView cluster;
     private final HttpExchange out;
     private final Clock clock;
     private final String clusterName;
 
-    HealthRoute(Core core, HttpExchange out, Clock clock, String clusterName) {
+    HealthRoute(Core core, ClusterView cluster, HttpExchange out, Clock clock, String clusterName) {
         this.core = core;
+        this.cluster = cluster;
         this.out = out;
         this.clock = clock;
         this.clusterName = clusterName;
@@ -37,19 +43,25 @@ final class HealthRoute {
         int status;
         Map<String, Object> body;
         try {
-            bool(q, "standbyok");
+            boolean standbyOk = bool(q, "standbyok");
             bool(q, "perfstandbyok");
+            // Coffer's extension for logical-replication secondaries; no node is one yet
             bool(q, "drsecondaryok");
             int uninit = code(q, "uninitcode", 501);
             int sealedCode = code(q, "sealedcode", 503);
             int active = code(q, "activecode", 200);
-            for (String name : new String[]{"standbycode", "drsecondarycode", "performancestandbycode", "haunhealthycode", "removedcode"}) {
+            int standby = code(q, "standbycode", 429);
+            for (String name : new String[]{"drsecondarycode", "performancestandbycode", "haunhealthycode", "removedcode"}) {
                 code(q, name, 0);
             }
-            boolean initialized = core.isInitialized();
-            boolean sealed = core.isSealed();
-            status = !initialized ? uninit : sealed ? sealedCode : active;
-            body = body(initialized, sealed);
+            NodeRole role = cluster.role();
+            status = switch (role) {
+                case UNINITIALIZED -> uninit;
+                case SEALED -> sealedCode;
+                case STANDBY -> standbyOk ? active : standby;
+                case ACTIVE -> active;
+            };
+            body = body(role);
         } catch (InvalidRequestException e) {
             out.writeErrors(response, callback, 400, java.util.List.of());
             return;
@@ -61,11 +73,13 @@ final class HealthRoute {
         }
     }
 
-    private Map<String, Object> body(boolean initialized, boolean sealed) {
+    private Map<String, Object> body(NodeRole role) {
+        boolean initialized = role != NodeRole.UNINITIALIZED;
+        boolean sealed = role == NodeRole.UNINITIALIZED || role == NodeRole.SEALED;
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("initialized", initialized);
         b.put("sealed", sealed);
-        b.put("standby", sealed);
+        b.put("standby", role != NodeRole.ACTIVE);
         b.put("performance_standby", false);
         b.put("replication_performance_mode", sealed ? "unknown" : "disabled");
         b.put("replication_dr_mode", sealed ? "unknown" : "disabled");
@@ -84,11 +98,17 @@ final class HealthRoute {
         return b;
     }
 
-    private static void bool(Fields q, String name) {
+    /** The parameter as Go's {@code ParseBool} reads it; absent or empty is false. */
+    private static boolean bool(Fields q, String name) {
         String v = q.getValue(name);
-        if (v != null && !v.isEmpty() && GoBool.parse(v) == null) {
+        if (v == null || v.isEmpty()) {
+            return false;
+        }
+        Boolean parsed = GoBool.parse(v);
+        if (parsed == null) {
             throw new InvalidRequestException("");
         }
+        return parsed;
     }
 
     private static int code(Fields q, String name, int fallback) {

@@ -2,6 +2,7 @@ package io.coffer.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coffer.sdk.logical.exception.InternalException;
+import io.coffer.sdk.logical.exception.LogicalException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -47,5 +48,16 @@ final class HttpExchange {
 
     void writeErrors(Response response, Callback callback, int status, List<String> errors) {
         writeJson(response, callback, status, Map.of("errors", errors));
+    }
+
+    /** A logical failure as {@code {"errors":[...]}} with the status {@link ErrorStatus} gives it. */
+    void writeFailure(Response response, Callback callback, LogicalException failure) {
+        writeErrors(response, callback, ErrorStatus.of(failure), failure.errors());
+    }
+
+    /** 307 to {@code location} with an empty body: a standby sending the client to the active node. */
+    void writeRedirect(Response response, Callback callback, String location) {
+        response.getHeaders().put(HttpHeader.LOCATION, location);
+        writeEmpty(response, callback, 307);
     }
 }

@@ -23,23 +23,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The routes that work while sealed and answer bare JSON: {@code sys/init},
- * {@code sys/seal-status}, {@code sys/unseal}, {@code sys/leader}; plus {@code sys/seal} and
- * {@code sys/step-down}, which need a sudo token and answer 204.
+ * The seal lifecycle routes: {@code sys/init}, {@code sys/seal-status} and {@code sys/unseal},
+ * which work while sealed and answer bare JSON; {@code sys/rekey/*}; and {@code sys/seal}, which
+ * needs a sudo token and answers 204.
  */
 final class SealRoutes {
-    private static final Map<String, FieldSchema> INIT_FIELDS = schema(
+    private static final Map<String, FieldSchema> INIT_FIELDS = Schemas.of(
             FieldSchema.of("secret_shares", FieldType.INT, ""), FieldSchema.of("secret_threshold", FieldType.INT, ""),
             FieldSchema.of("pgp_keys", FieldType.COMMA_STRING_SLICE, ""), FieldSchema.of("root_token_pgp_key", FieldType.STRING, ""),
             FieldSchema.of("stored_shares", FieldType.INT, ""), FieldSchema.of("recovery_shares", FieldType.INT, ""),
             FieldSchema.of("recovery_threshold", FieldType.INT, ""), FieldSchema.of("recovery_pgp_keys", FieldType.COMMA_STRING_SLICE, ""));
-    private static final Map<String, FieldSchema> REKEY_INIT_FIELDS = schema(
+    private static final Map<String, FieldSchema> REKEY_INIT_FIELDS = Schemas.of(
             FieldSchema.of("secret_shares", FieldType.INT, ""), FieldSchema.of("secret_threshold", FieldType.INT, ""),
             FieldSchema.of("pgp_keys", FieldType.COMMA_STRING_SLICE, ""), FieldSchema.of("backup", FieldType.BOOL, ""),
             FieldSchema.of("require_verification", FieldType.BOOL, ""));
-    private static final Map<String, FieldSchema> REKEY_UPDATE_FIELDS = schema(
+    private static final Map<String, FieldSchema> REKEY_UPDATE_FIELDS = Schemas.of(
             FieldSchema.of("key", FieldType.STRING, ""), FieldSchema.of("nonce", FieldType.STRING, ""));
-    private static final Map<String, FieldSchema> UNSEAL_FIELDS = schema(
+    private static final Map<String, FieldSchema> UNSEAL_FIELDS = Schemas.of(
             FieldSchema.of("key", FieldType.STRING, ""), FieldSchema.of("reset", FieldType.BOOL, ""),
             FieldSchema.of("migrate", FieldType.BOOL, ""));
 
@@ -169,25 +169,8 @@ final class SealRoutes {
         out.writeJson(response, callback, 200, status(status));
     }
 
-    void leader(Response response, Callback callback) {
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("ha_enabled", false);
-        b.put("is_self", false);
-        b.put("active_time", "0001-01-01T00:00:00Z");
-        b.put("leader_address", "");
-        b.put("leader_cluster_address", "");
-        b.put("performance_standby", false);
-        b.put("performance_standby_last_remote_wal", 0);
-        out.writeJson(response, callback, 200, b);
-    }
-
     void seal(Response response, Callback callback, String token) {
         core.sealAuthorized(token);
-        out.writeEmpty(response, callback, 204);
-    }
-
-    void stepDown(Response response, Callback callback, String token) {
-        core.authorizeSudo(token, "sys/step-down");
         out.writeEmpty(response, callback, 204);
     }
 
@@ -223,13 +206,5 @@ final class SealRoutes {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("'key' must be a valid hex or base64 string");
         }
-    }
-
-    private static Map<String, FieldSchema> schema(FieldSchema... fields) {
-        Map<String, FieldSchema> m = new LinkedHashMap<>();
-        for (FieldSchema f : fields) {
-            m.put(f.name(), f);
-        }
-        return Map.copyOf(m);
     }
 }

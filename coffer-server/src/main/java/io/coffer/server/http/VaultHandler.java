@@ -2,13 +2,19 @@ package io.coffer.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coffer.core.Core;
+import io.coffer.core.ha.NodeRole;
+import io.coffer.core.ha.StandbyException;
 import io.coffer.sdk.logical.exception.InvalidRequestException;
 import io.coffer.sdk.logical.exception.LogicalException;
 import io.coffer.sdk.logical.exception.OperationNotSupportedException;
+import io.coffer.server.cluster.ClusterTls;
+import io.coffer.server.cluster.ClusterView;
+import io.coffer.server.cluster.CoreClusterView;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
 
 import java.lang.System.Logger;
@@ -17,25 +23,59 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The HTTP edge of a node: everything under {@code /v1/}. The sealed-state {@code sys/} routes
- * are answered here; every other path goes to the core as a logical request. Failures become
+ * The HTTP edge of a node: everything under {@code /v1/}. The special {@code sys/} routes
+ * (seal lifecycle, health, leader, Raft join and snapshots) are answered here; every other path
+ * goes to the core as a logical request. On a standby, every route that is not node-local is
+ * forwarded to the active node or redirected there ({@link StandbyForwarding}). Failures become
  * {@code {"errors":[...]}} with the status of {@link ErrorStatus}.
+ *
+ * <p>The handler owns the forwarding proxy as a managed bean: it starts and stops with the
+ * handler and runs on the server's thread pool.
  */
 public final class VaultHandler extends Handler.Abstract {
     private static final Logger LOG = System.getLogger(VaultHandler.class.getName());
     private static final List<String> NO_ERRORS = List.of();
 
+    private final ClusterView cluster;
     private final HttpExchange out;
     private final HealthRoute health;
     private final SealRoutes seal;
+    private final LeaderRoute leader;
+    private final RaftJoinRoutes raftJoin;
+    private final SnapshotRoutes snapshots;
     private final LogicalRoute logical;
+    private final ActiveNodeProxy proxy;
+    private final StandbyForwarding forwarding;
 
+    /** A handler whose node role comes from {@code core} and that trusts what the JVM trusts when forwarding. */
     public VaultHandler(Core core, ObjectMapper json, Clock clock, long maxBodyBytes, String clusterName) {
+        this(core, new CoreClusterView(core), ClusterTls.jvmDefault(), json, clock, maxBodyBytes, clusterName);
+    }
+
+    /**
+     * @param cluster    where this node stands in its cluster (role, active node, leader status)
+     * @param clusterTls how to trust the active node when forwarding to it over HTTPS
+     */
+    public VaultHandler(Core core, ClusterView cluster, ClusterTls clusterTls, ObjectMapper json, Clock clock,
+                        long maxBodyBytes, String clusterName) {
         JsonBodies bodies = new JsonBodies(json);
+        this.cluster = cluster;
         this.out = new HttpExchange(json);
-        this.health = new HealthRoute(core, out, clock, clusterName);
+        this.health = new HealthRoute(core, cluster, out, clock, clusterName);
         this.seal = new SealRoutes(core, bodies, out, maxBodyBytes, clusterName);
+        this.leader = new LeaderRoute(core, cluster, out);
+        this.raftJoin = new RaftJoinRoutes(core, bodies, out, maxBodyBytes);
+        this.snapshots = new SnapshotRoutes(core, out);
         this.logical = new LogicalRoute(core, bodies, out, maxBodyBytes);
+        this.proxy = new ActiveNodeProxy(clusterTls, out);
+        this.forwarding = new StandbyForwarding(cluster, proxy, out);
+        addBean(proxy, true);
+    }
+
+    @Override
+    public void setServer(Server server) {
+        super.setServer(server);
+        proxy.setServer(server);
     }
 
     @Override
@@ -47,12 +87,30 @@ public final class VaultHandler extends Handler.Abstract {
                 out.writeErrors(response, callback, 404, NO_ERRORS);
                 return true;
             }
-            route(request, response, callback, path.substring(4));
+            String route = path.substring(4);
+            if (!StandbyForwarding.isNodeLocal(route) && cluster.role() == NodeRole.STANDBY) {
+                forwarding.handle(request, response, callback, route);
+            } else {
+                route(request, response, callback, route);
+            }
+        } catch (StandbyException e) {
+            // leadership moved while the core handled the request; its body is gone, so redirect
+            if (!abortIfCommitted(response, callback, e)) {
+                try {
+                    forwarding.leadershipLost(request, response, callback, e.activeAddress());
+                } catch (LogicalException failure) {
+                    out.writeFailure(response, callback, failure);
+                }
+            }
         } catch (LogicalException e) {
-            out.writeErrors(response, callback, ErrorStatus.of(e), e.errors());
+            if (!abortIfCommitted(response, callback, e)) {
+                out.writeFailure(response, callback, e);
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "request to {0} failed: {1}", path, e.getClass().getName());
-            out.writeErrors(response, callback, 500, List.of("internal error"));
+            if (!abortIfCommitted(response, callback, e)) {
+                out.writeErrors(response, callback, 500, List.of("internal error"));
+            }
         }
         return true;
     }
@@ -83,7 +141,7 @@ public final class VaultHandler extends Handler.Abstract {
             }
             case "sys/leader" -> {
                 requireMethod(method.equals("GET"));
-                seal.leader(response, callback);
+                leader.leader(response, callback);
             }
             case "sys/seal" -> {
                 requireMethod(write);
@@ -105,7 +163,31 @@ public final class VaultHandler extends Handler.Abstract {
             }
             case "sys/step-down" -> {
                 requireMethod(write);
-                seal.stepDown(response, callback, token(request));
+                leader.stepDown(response, callback, token(request));
+            }
+            case "sys/storage/raft/join" -> {
+                requireMethod(write);
+                raftJoin.join(request, response, callback);
+            }
+            case "sys/storage/raft/bootstrap/challenge" -> {
+                requireMethod(write);
+                raftJoin.challenge(request, response, callback);
+            }
+            case "sys/storage/raft/bootstrap/answer" -> {
+                requireMethod(write);
+                raftJoin.answer(request, response, callback);
+            }
+            case "sys/storage/raft/snapshot" -> {
+                requireMethod(method.equals("GET") || write);
+                if (write) {
+                    snapshots.restore(request, response, callback, token(request), false);
+                } else {
+                    snapshots.save(response, callback, token(request));
+                }
+            }
+            case "sys/storage/raft/snapshot-force" -> {
+                requireMethod(write);
+                snapshots.restore(request, response, callback, token(request), true);
             }
             default -> {
                 if (method.equals("HEAD")) {
@@ -114,6 +196,15 @@ public final class VaultHandler extends Handler.Abstract {
                 logical.handle(request, response, callback, path, token(request));
             }
         }
+    }
+
+    /** After the response began, an error can no longer be rendered: abort it instead. */
+    private static boolean abortIfCommitted(Response response, Callback callback, Throwable failure) {
+        if (response.isCommitted()) {
+            callback.failed(failure);
+            return true;
+        }
+        return false;
     }
 
     /** Refuses dot segments: a path means what it says, never something a client normalises. */

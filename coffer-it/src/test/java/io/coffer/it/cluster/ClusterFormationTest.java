@@ -1,0 +1,238 @@
+package io.coffer.it.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.coffer.it.cli.CliSession;
+import io.coffer.it.http.VaultHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.vault.authentication.TokenAuthentication;
+import org.springframework.vault.client.VaultEndpoint;
+import org.springframework.vault.core.VaultTemplate;
+import org.springframework.vault.core.VaultVersionedKeyValueOperations;
+import org.springframework.vault.support.Versioned;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A three-process cluster formed the way an operator does it: init on node 1, nodes 2 and 3 join
+ * through {@code retry_join} and are unsealed with the cluster's keys. Then every node serves
+ * clients: standbys forward writes and reads to the active node, or redirect when asked not to
+ * forward; Spring Vault and the CLI work against a standby.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterFormationTest {
+    private static ClusterFixture cluster;
+    private static int active;
+
+    @BeforeAll
+    static void up() throws Exception {
+        cluster = ClusterFixture.start();
+        active = cluster.awaitActive(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static int standby() {
+        return (active + 1) % 3;
+    }
+
+    @Test
+    @Order(1)
+    void health_oneActiveTwoStandbys_withStandbyOkAllHealthy() {
+        int actives = 0;
+        int standbys = 0;
+        for (int i = 0; i < 3; i++) {
+            VaultHttp.Result r = cluster.http(i).get("sys/health").send();
+            JsonNode body = r.json();
+            if (r.status() == 200) {
+                actives++;
+                assertThat(body.get("standby").asBoolean()).isFalse();
+            } else {
+                assertThat(r.status()).isEqualTo(429);
+                assertThat(body.get("standby").asBoolean()).isTrue();
+                standbys++;
+            }
+            assertThat(body.get("sealed").asBoolean()).isFalse();
+            assertThat(cluster.http(i).raw("GET", "/v1/sys/health?standbyok=true&drsecondaryok=true").send().status())
+                    .isEqualTo(200);
+        }
+        assertThat(actives).isEqualTo(1);
+        assertThat(standbys).isEqualTo(2);
+    }
+
+    @Test
+    @Order(2)
+    void leader_everyNodeNamesTheSameActiveNode() {
+        Set<String> leaders = new HashSet<>();
+        int self = 0;
+        for (int i = 0; i < 3; i++) {
+            JsonNode l = cluster.http(i).get("sys/leader").send().json();
+            assertThat(l.get("ha_enabled").asBoolean()).isTrue();
+            leaders.add(l.get("leader_address").asText());
+            if (l.get("is_self").asBoolean()) {
+                self++;
+                assertThat(i).isEqualTo(active);
+            }
+            assertThat(l.get("raft_applied_index").asLong()).isPositive();
+        }
+        assertThat(leaders).containsExactly(cluster.address(active));
+        assertThat(self).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void writeThroughStandby_readsBackThroughEveryNode() {
+        String token = cluster.rootToken();
+        VaultHttp.Result w = cluster.http(standby()).post("secret/data/app/db", "{\"data\":{\"password\":\"s3cr3t\"}}")
+                .token(token).send();
+        assertThat(w.status()).as(w.text()).isEqualTo(200);
+        assertThat(w.json().at("/data/version").asInt()).isEqualTo(1);
+        for (int i = 0; i < 3; i++) {
+            VaultHttp.Result r = cluster.http(i).get("secret/data/app/db").token(token).send();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().at("/data/data/password").asText()).isEqualTo("s3cr3t");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void standbyAskedNotToForward_redirectsToTheActiveNodeWithPathAndQuery() {
+        VaultHttp.Result r = cluster.http(standby()).raw("GET", "/v1/secret/data/app/db?version=1")
+                .token(cluster.rootToken()).header("X-Vault-No-Request-Forwarding", "true").send();
+        assertThat(r.status()).isEqualTo(307);
+        assertThat(r.header("Location")).isEqualTo(cluster.address(active) + "/v1/secret/data/app/db?version=1");
+    }
+
+    @Test
+    @Order(5)
+    void standbyForwarding_relaysErrorsExactly() {
+        VaultHttp.Result missing = cluster.http(standby()).get("secret/data/none").token(cluster.rootToken()).send();
+        assertThat(missing.status()).isEqualTo(404);
+        VaultHttp.Result denied = cluster.http(standby()).get("secret/data/app/db").token("hvs.nottoken").send();
+        VaultHttp.Result direct = cluster.http(active).get("secret/data/app/db").token("hvs.nottoken").send();
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.errors()).isEqualTo(direct.errors());
+        assertThat(denied.errors().get(0)).contains("permission denied");
+    }
+
+    @Test
+    @Order(6)
+    void springVault_againstAStandby_writesAndReadsVersions() throws Exception {
+        VaultTemplate template = new VaultTemplate(VaultEndpoint.from(URI.create(cluster.address(standby()))),
+                new TokenAuthentication(cluster.rootToken()));
+        try {
+            VaultVersionedKeyValueOperations kv = template.opsForVersionedKeyValue("secret");
+            kv.put("spring/app", Map.of("user", "alice"));
+            kv.put("spring/app", Map.of("user", "bob"));
+            Versioned<Map<String, Object>> latest = kv.get("spring/app");
+            assertThat(latest.getVersion().getVersion()).isEqualTo(2);
+            assertThat(latest.getData()).containsEntry("user", "bob");
+            Versioned<Map<String, Object>> first = kv.get("spring/app", Versioned.Version.from(1));
+            assertThat(first.getData()).containsEntry("user", "alice");
+        } finally {
+            template.destroy();
+        }
+    }
+
+    @Test
+    @Order(7)
+    void raftConfigurationAutopilotAndHaStatus_listAllThreeMembers() {
+        JsonNode config = cluster.http(standby()).get("sys/storage/raft/configuration").token(cluster.rootToken())
+                .send().json().at("/data/config/servers");
+        assertThat(config).hasSize(3);
+        int leaders = 0;
+        for (JsonNode s : config) {
+            assertThat(s.get("voter").asBoolean()).isTrue();
+            leaders += s.get("leader").asBoolean() ? 1 : 0;
+        }
+        assertThat(leaders).isEqualTo(1);
+
+        JsonNode autopilot = cluster.http(0).get("sys/storage/raft/autopilot/state").token(cluster.rootToken())
+                .send().json().get("data");
+        assertThat(autopilot.get("healthy").asBoolean()).isTrue();
+        assertThat(autopilot.get("failure_tolerance").asInt()).isEqualTo(1);
+        assertThat(autopilot.get("voters")).hasSize(3);
+
+        JsonNode nodes = cluster.http(standby()).get("sys/ha-status").token(cluster.rootToken()).send().json().get("nodes");
+        Map<String, Boolean> byAddress = new HashMap<>();
+        nodes.forEach(n -> byAddress.put(n.get("api_address").asText(), n.get("active_node").asBoolean()));
+        assertThat(byAddress).containsOnlyKeys(cluster.address(0), cluster.address(1), cluster.address(2));
+        assertThat(byAddress.get(cluster.address(active))).isTrue();
+    }
+
+    @Test
+    @Order(8)
+    void cli_againstAStandby_listsPeersMembersAndStatus() {
+        CliSession cli = cli(cluster.address(standby()));
+        CliSession.Result peers = cli.run("operator", "raft", "list-peers");
+        assertThat(peers.exitCode()).as(peers.err()).isZero();
+        assertThat(peers.out()).contains("node1", "node2", "node3", "leader", "follower");
+
+        CliSession.Result members = cli.run("operator", "members");
+        assertThat(members.exitCode()).as(members.err()).isZero();
+        assertThat(members.out()).contains(cluster.address(0), cluster.address(1), cluster.address(2));
+
+        CliSession.Result status = cli.run("status");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.out()).contains("HA Enabled", "standby", cluster.address(active));
+    }
+
+    @Test
+    @Order(9)
+    void snapshot_saveThenRestore_bringsBackTheSavedState() throws Exception {
+        String token = cluster.rootToken();
+        cluster.http(active).post("secret/data/snap", "{\"data\":{\"v\":\"before\"}}").token(token).send();
+        Path file = cluster.directory().resolve("backup.snap");
+        CliSession cli = cli(cluster.address(standby()));
+        CliSession.Result save = cli.run("operator", "raft", "snapshot", "save", file.toString());
+        assertThat(save.exitCode()).as(save.err()).isZero();
+        assertThat(Files.size(file)).isPositive();
+
+        cluster.http(active).post("secret/data/snap", "{\"data\":{\"v\":\"after\"}}").token(token).send();
+        cluster.http(active).post("secret/data/only-after", "{\"data\":{\"v\":\"x\"}}").token(token).send();
+
+        CliSession.Result restore = cli(cluster.address(active)).run("operator", "raft", "snapshot", "restore",
+                file.toString());
+        assertThat(restore.exitCode()).as(restore.err()).isZero();
+
+        ClusterFixture.await(() -> {
+            VaultHttp.Result r = cluster.http(standby()).get("secret/data/snap").token(token).send();
+            return r.status() == 200 && r.json().at("/data/data/v").asText().equals("before");
+        }, Duration.ofSeconds(20), "the restored value through a standby");
+        assertThat(cluster.http(active).get("secret/data/only-after").token(token).send().status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(10)
+    void stepDown_anotherNodeBecomesActive() {
+        VaultHttp.Result r = cluster.http(standby()).put("sys/step-down", "").token(cluster.rootToken()).send();
+        assertThat(r.status()).as(r.text()).isEqualTo(204);
+        int before = active;
+        ClusterFixture.await(() -> cluster.health(before) == 429, Duration.ofSeconds(20), "the old active node to stand by");
+        active = cluster.awaitActive(Duration.ofSeconds(20));
+        assertThat(active).isNotEqualTo(before);
+        assertThat(cluster.http(before).get("secret/data/app/db").token(cluster.rootToken()).send().status()).isEqualTo(200);
+    }
+
+    private static CliSession cli(String address) {
+        return new CliSession(address, cluster.rootToken(), cluster.directory());
+    }
+}
