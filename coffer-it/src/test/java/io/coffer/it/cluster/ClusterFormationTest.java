@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -222,6 +223,47 @@ class ClusterFormationTest {
 
     @Test
     @Order(10)
+    void stranger_withAnotherClustersKeysOrAForgedAnswer_cannotJoin() throws Exception {
+        try (InProcessRaftNode other = InProcessRaftNode.start(cluster.directory(), "other");
+             InProcessRaftNode stranger = InProcessRaftNode.start(cluster.directory(), "stranger")) {
+            List<String> otherKeys = other.initAndUnseal();
+            VaultHttp.Result join = stranger.http().post("sys/storage/raft/join",
+                    "{\"leader_api_addr\":\"" + cluster.address(standby()) + "\"}").send();
+            assertThat(join.status()).as(join.text()).isEqualTo(200);
+            assertThat(join.json().get("joined").asBoolean()).isTrue();
+            VaultHttp.Result last = null;
+            for (int i = 0; i < 3; i++) {
+                last = stranger.http().put("sys/unseal", "{\"key\":\"" + otherKeys.get(i) + "\"}").send();
+            }
+            assertThat(last.status()).isEqualTo(400);
+            assertThat(last.errors().get(0)).contains("unseal");
+
+            VaultHttp.Result forged = cluster.http(active).post("sys/storage/raft/bootstrap/answer",
+                    "{\"server_id\":\"stranger\",\"answer\":\"" + java.util.Base64.getEncoder().encodeToString(new byte[32])
+                            + "\",\"cluster_addr\":\"127.0.0.1:1\"}").send();
+            assertThat(forged.status()).isEqualTo(400);
+            assertThat(forged.errors()).containsExactly("invalid answer given");
+        }
+        JsonNode servers = cluster.http(active).get("sys/storage/raft/configuration").token(cluster.rootToken())
+                .send().json().at("/data/config/servers");
+        assertThat(servers).hasSize(3);
+    }
+
+    @Test
+    @Order(11)
+    void sealedActiveNode_handsLeadershipToAnUnsealedNode() throws Exception {
+        int sealed = active;
+        VaultHttp.Result r = cluster.http(sealed).put("sys/seal", "").token(cluster.rootToken()).send();
+        assertThat(r.status()).isEqualTo(204);
+        assertThat(cluster.health(sealed)).isEqualTo(503);
+        active = cluster.awaitActive(Duration.ofSeconds(20));
+        assertThat(active).isNotEqualTo(sealed);
+        cluster.cluster().unseal(sealed);
+        ClusterFixture.await(() -> cluster.health(sealed) == 429, Duration.ofSeconds(20), "the unsealed node to stand by");
+    }
+
+    @Test
+    @Order(12)
     void stepDown_anotherNodeBecomesActive() {
         VaultHttp.Result r = cluster.http(standby()).put("sys/step-down", "").token(cluster.rootToken()).send();
         assertThat(r.status()).as(r.text()).isEqualTo(204);
@@ -230,6 +272,45 @@ class ClusterFormationTest {
         active = cluster.awaitActive(Duration.ofSeconds(20));
         assertThat(active).isNotEqualTo(before);
         assertThat(cluster.http(before).get("secret/data/app/db").token(cluster.rootToken()).send().status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(20)
+    void snapshotOfAnotherCluster_refusedWithoutForce_forcedItNeedsThatClustersKeys() throws Exception {
+        String token = cluster.rootToken();
+        try (InProcessRaftNode other = InProcessRaftNode.start(cluster.directory(), "donor")) {
+            List<String> otherKeys = other.initAndUnseal();
+            String otherToken = otherKeys.get(otherKeys.size() - 1);
+            other.http().post("sys/mounts/secret", "{\"type\":\"kv\",\"options\":{\"version\":\"2\"}}").token(otherToken).send();
+            assertThat(other.http().post("secret/data/from-other", "{\"data\":{\"site\":\"dr\"}}").token(otherToken)
+                    .send().status()).isEqualTo(200);
+            byte[] snapshot = other.http().get("sys/storage/raft/snapshot").token(otherToken).send().bytes();
+
+            VaultHttp.Result refused = cluster.http(active).post("sys/storage/raft/snapshot", "")
+                    .body(java.net.http.HttpRequest.BodyPublishers.ofByteArray(snapshot)).token(token).send();
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.errors().get(0)).contains("different cluster");
+            assertThat(cluster.http(active).get("secret/data/app/db").token(token).send().status()).isEqualTo(200);
+
+            VaultHttp.Result forced = cluster.http(active).post("sys/storage/raft/snapshot-force", "")
+                    .body(java.net.http.HttpRequest.BodyPublishers.ofByteArray(snapshot)).token(token).send();
+            assertThat(forced.status()).as(forced.text()).isEqualTo(204);
+            for (int i = 0; i < 3; i++) {
+                int node = i;
+                ClusterFixture.await(() -> cluster.health(node) == 503, Duration.ofSeconds(20),
+                        "node " + i + " to seal: its keys no longer open the restored keyring");
+            }
+            for (int i = 0; i < 3; i++) {
+                for (int k = 0; k < 3; k++) {
+                    cluster.http(i).put("sys/unseal", "{\"key\":\"" + otherKeys.get(k) + "\"}").send();
+                }
+            }
+            active = cluster.awaitActive(Duration.ofSeconds(30));
+            VaultHttp.Result read = cluster.http(standby()).get("secret/data/from-other").token(otherToken).send();
+            assertThat(read.status()).as(read.text()).isEqualTo(200);
+            assertThat(read.json().at("/data/data/site").asText()).isEqualTo("dr");
+            assertThat(cluster.http(active).get("secret/data/app/db").token(token).send().status()).isEqualTo(403);
+        }
     }
 
     private static CliSession cli(String address) {
