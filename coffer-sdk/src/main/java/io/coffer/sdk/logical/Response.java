@@ -23,14 +23,16 @@ public final class Response {
     private final long leaseDuration;
     private final boolean topLevelData;
     private final String mountType;
+    private final LoginResult login;
 
     private Response(Map<String, Object> data, List<String> warnings, Auth auth, Integer status,
                      long leaseDuration, boolean topLevelData) {
-        this(data, warnings, auth, status, leaseDuration, topLevelData, "");
+        this(data, warnings, auth, status, leaseDuration, topLevelData, "", null);
     }
 
     private Response(Map<String, Object> data, List<String> warnings, Auth auth, Integer status,
-                     long leaseDuration, boolean topLevelData, String mountType) {
+                     long leaseDuration, boolean topLevelData, String mountType, LoginResult login) {
+        this.login = login;
         this.data = data == null ? null : Collections.unmodifiableMap(data);
         this.warnings = List.copyOf(warnings);
         this.auth = auth;
@@ -55,6 +57,19 @@ public final class Response {
         return new Response(null, List.of(), auth, null, 0, false);
     }
 
+    /**
+     * An auth method's successful login: the core creates the token (and identity) from
+     * {@code login} and replaces this response with one carrying the {@code auth} block.
+     */
+    public static Response ofLogin(LoginResult login) {
+        return new Response(null, List.of(), null, null, 0, false, "", java.util.Objects.requireNonNull(login, "login"));
+    }
+
+    /** The login an auth method reported, or {@code null}. */
+    public LoginResult login() {
+        return login;
+    }
+
     /** A list response: {@code data.keys}; an empty list is a 404 miss, as in Vault. */
     public static Response ofKeys(List<String> keys) {
         if (keys.isEmpty()) {
@@ -66,27 +81,27 @@ public final class Response {
     public Response withWarning(String warning) {
         List<String> w = new ArrayList<>(warnings);
         w.add(warning);
-        return new Response(data, w, auth, status, leaseDuration, topLevelData, mountType);
+        return new Response(data, w, auth, status, leaseDuration, topLevelData, mountType, login);
     }
 
     /** The same envelope under another HTTP status. */
     public Response withStatus(int newStatus) {
-        return new Response(data, warnings, auth, newStatus, leaseDuration, topLevelData, mountType);
+        return new Response(data, warnings, auth, newStatus, leaseDuration, topLevelData, mountType, login);
     }
 
     /** The TTL hint reported as {@code lease_duration}, in seconds, without a lease id. */
     public Response withLeaseDuration(long seconds) {
-        return new Response(data, warnings, auth, status, seconds, topLevelData, mountType);
+        return new Response(data, warnings, auth, status, seconds, topLevelData, mountType, login);
     }
 
     /** Marks a {@code sys/} response whose data keys Vault also copies to the top level. */
     public Response withTopLevelData() {
-        return new Response(data, warnings, auth, status, leaseDuration, true, mountType);
+        return new Response(data, warnings, auth, status, leaseDuration, true, mountType, login);
     }
 
     /** The same response labelled with the type of the mount that answered (the envelope's {@code mount_type}). */
     public Response withMountType(String type) {
-        return new Response(data, warnings, auth, status, leaseDuration, topLevelData, type == null ? "" : type);
+        return new Response(data, warnings, auth, status, leaseDuration, topLevelData, type == null ? "" : type, login);
     }
 
     /** The answering mount's type, empty when not set. */
@@ -123,6 +138,6 @@ public final class Response {
 
     /** Whether this response renders as 204: nothing to say and no status override. */
     public boolean isEmpty() {
-        return data == null && auth == null && warnings.isEmpty() && status == null;
+        return data == null && auth == null && login == null && warnings.isEmpty() && status == null;
     }
 }
