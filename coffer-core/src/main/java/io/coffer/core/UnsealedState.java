@@ -4,7 +4,9 @@ import io.coffer.builtin.BuiltinRegistry;
 import io.coffer.core.barrier.BarrierView;
 import io.coffer.core.barrier.SecurityBarrier;
 import io.coffer.core.cubbyhole.CubbyholeBackend;
+import io.coffer.core.auth.LoginTokens;
 import io.coffer.core.ha.HaBackend;
+import io.coffer.core.identity.IdentityStore;
 import io.coffer.core.policy.PolicyStore;
 import io.coffer.core.request.RequestPipeline;
 import io.coffer.core.routing.MountConfig;
@@ -46,6 +48,7 @@ final class UnsealedState implements AutoCloseable {
     final PolicyStore policies;
     final TokenStore tokens;
     final ExpirationManager expiration;
+    final IdentityStore identity;
     final RequestPipeline pipeline;
     final String clusterId;
 
@@ -66,7 +69,8 @@ final class UnsealedState implements AutoCloseable {
                 c.destroy(entry);
             }
         });
-        this.pipeline = new RequestPipeline(router, tokens, policies);
+        this.identity = new IdentityStore(new BarrierView(barrier, "sys/identity/"), json, clock);
+        this.pipeline = new RequestPipeline(router, tokens, policies, new LoginTokens(tokens, identity, SYSTEM_TTL));
     }
 
     /** Loads mounts and policies from storage and starts expiring tokens. */

@@ -1,5 +1,9 @@
 package io.coffer.core.request;
 
+import io.coffer.core.auth.LoginTokens;
+import io.coffer.core.routing.MountEntry;
+import io.coffer.sdk.framework.Cidrs;
+
 import io.coffer.core.policy.Acl;
 import io.coffer.core.policy.AclResult;
 import io.coffer.core.policy.PolicyStore;
@@ -24,11 +28,13 @@ public final class RequestPipeline {
     private final Router router;
     private final TokenStore tokens;
     private final PolicyStore policies;
+    private final LoginTokens logins;
 
-    public RequestPipeline(Router router, TokenStore tokens, PolicyStore policies) {
+    public RequestPipeline(Router router, TokenStore tokens, PolicyStore policies, LoginTokens logins) {
         this.router = router;
         this.tokens = tokens;
         this.policies = policies;
+        this.logins = logins;
     }
 
     /** Handles {@code request} on behalf of the bearer of {@code token} (may be empty). */
@@ -38,6 +44,10 @@ public final class RequestPipeline {
         String relative = routed.relativePath();
         boolean unauthenticated = PathPatterns.matches(route.backend().unauthenticatedPaths(), relative);
         TokenEntry entry = tokens.lookup(token);
+        if (entry != null && !Cidrs.allows(entry.boundCidrs(), request.remoteAddress())) {
+            // a token bound to networks is no token at all elsewhere
+            entry = null;
+        }
         if (entry == null && !unauthenticated) {
             throw PermissionDeniedException.invalidToken();
         }
@@ -52,7 +62,14 @@ public final class RequestPipeline {
             entry = tokens.use(entry);
         }
         try {
-            return route.backend().handleRequest(routed.withCaller(caller)).withMountType(route.entry().type());
+            Response response = route.backend().handleRequest(routed.withCaller(caller));
+            if (response.login() != null) {
+                if (!MountEntry.TABLE_AUTH.equals(route.entry().table())) {
+                    throw new IllegalStateException("a login answer from a secrets engine");
+                }
+                response = logins.complete(route.entry(), response.login(), routed);
+            }
+            return response.withMountType(route.entry().type());
         } finally {
             if (entry != null && entry.numUses() < 0) {
                 tokens.revokeTree(entry);

@@ -12,8 +12,23 @@ import java.util.Map;
  * @param ttl             requested TTL in seconds, 0 for the default
  * @param explicitMaxTtl  hard cap in seconds, 0 for none
  * @param period          periodic renewal window in seconds, 0 for none
+ * @param boundCidrs      networks the token may be used from; empty for any
+ * @param maxTtl          the max TTL of the mount that issues the token in seconds, 0 for the
+ *                        token store's own
  */
 public record TokenCreateRequest(String id, String parent, List<String> policies, Map<String, String> meta,
                                  String displayName, int numUses, long ttl, long explicitMaxTtl, long period,
-                                 boolean renewable, String path, String entityId, String role) {
+                                 boolean renewable, String path, String entityId, String role,
+                                 List<String> boundCidrs, long maxTtl) {
+    public TokenCreateRequest {
+        boundCidrs = boundCidrs == null ? List.of() : List.copyOf(boundCidrs);
+    }
+
+    /** A request without CIDR bindings, capped by the token store's max TTL. */
+    public TokenCreateRequest(String id, String parent, List<String> policies, Map<String, String> meta,
+                              String displayName, int numUses, long ttl, long explicitMaxTtl, long period,
+                              boolean renewable, String path, String entityId, String role) {
+        this(id, parent, policies, meta, displayName, numUses, ttl, explicitMaxTtl, period, renewable, path, entityId,
+                role, List.of(), 0);
+    }
 }

@@ -6,13 +6,16 @@ import java.util.Map;
 /**
  * A stored service token (format version {@value #FORMAT_VERSION}): its secret id, accessor,
  * lineage, policies and lifetime. Stored encrypted at {@code sys/token/id/<hmac(id)>}; times are
- * Unix seconds, TTLs seconds, {@code expireTime} 0 for never.
+ * Unix seconds, TTLs seconds, {@code expireTime} 0 for never. {@code maxTtl} is the max TTL of
+ * the mount that issued the token (0: the token store's), the bound renewals respect;
+ * {@code boundCidrs} the networks it may be used from (empty: any). Records written before these
+ * fields existed read them as 0 and empty.
  */
 public record TokenEntry(int formatVersion, String id, String accessor, String parent, List<String> policies,
                          String path, Map<String, String> meta, String displayName, int numUses,
                          long creationTime, long creationTtl, long explicitMaxTtl, long period, boolean renewable,
                          String type, String entityId, long lastRenewalTime, long expireTime, String role,
-                         List<String> boundCidrs) {
+                         List<String> boundCidrs, long maxTtl) {
     public static final int FORMAT_VERSION = 1;
 
     public TokenEntry {
@@ -41,19 +44,19 @@ public record TokenEntry(int formatVersion, String id, String accessor, String p
     public TokenEntry withNumUses(int uses) {
         return new TokenEntry(formatVersion, id, accessor, parent, policies, path, meta, displayName, uses,
                 creationTime, creationTtl, explicitMaxTtl, period, renewable, type, entityId, lastRenewalTime,
-                expireTime, role, boundCidrs);
+                expireTime, role, boundCidrs, maxTtl);
     }
 
     public TokenEntry renewed(long now, long newExpireTime) {
         return new TokenEntry(formatVersion, id, accessor, parent, policies, path, meta, displayName, numUses,
                 creationTime, creationTtl, explicitMaxTtl, period, renewable, type, entityId, now,
-                newExpireTime, role, boundCidrs);
+                newExpireTime, role, boundCidrs, maxTtl);
     }
 
     public TokenEntry orphaned() {
         return new TokenEntry(formatVersion, id, accessor, "", policies, path, meta, displayName, numUses,
                 creationTime, creationTtl, explicitMaxTtl, period, renewable, type, entityId, lastRenewalTime,
-                expireTime, role, boundCidrs);
+                expireTime, role, boundCidrs, maxTtl);
     }
 
     @Override

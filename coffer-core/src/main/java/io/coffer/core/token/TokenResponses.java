@@ -13,14 +13,14 @@ import java.util.Map;
  * Renders token entries the way Vault's token endpoints answer: the {@code auth} block of a
  * creation or renewal, and the {@code data} of a lookup.
  */
-final class TokenResponses {
+public final class TokenResponses {
     private static final DateTimeFormatter RFC3339_NANO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSSXXX")
             .withZone(ZoneOffset.UTC);
 
     private TokenResponses() {
     }
 
-    static Auth auth(TokenEntry e, boolean includeToken, long now) {
+    public static Auth auth(TokenEntry e, boolean includeToken, long now) {
         long ttl = e.expireTime() > 0 ? Math.max(0, e.expireTime() - now) : 0;
         return new Auth(includeToken ? e.id() : "", e.accessor(), e.policies(), e.policies(), e.meta(), ttl,
                 e.renewable(), e.entityId(), e.type(), e.orphan(), Math.max(0, e.numUses()));

@@ -77,7 +77,7 @@ public final class TokenStore {
             if (request.explicitMaxTtl() > 0 && (ttl == 0 || ttl > request.explicitMaxTtl())) {
                 ttl = request.explicitMaxTtl();
             }
-            long max = maxTtl.getAsLong();
+            long max = request.maxTtl() > 0 ? request.maxTtl() : maxTtl.getAsLong();
             if (max > 0 && ttl > max) {
                 warnings.add("TTL of \"" + ttl + "s\" exceeded the effective max_ttl of \"" + max
                         + "s\"; TTL value is capped accordingly");
@@ -91,7 +91,8 @@ public final class TokenStore {
         TokenEntry entry = new TokenEntry(TokenEntry.FORMAT_VERSION, id, ids.newAccessor(), request.parent(),
                 request.policies(), request.path(), request.meta(), request.displayName(), request.numUses(), now, ttl,
                 request.explicitMaxTtl(), request.period(), request.renewable() && ttl > 0, "service",
-                request.entityId(), 0, ttl > 0 ? now + ttl : 0, request.role(), List.of());
+                request.entityId(), 0, ttl > 0 ? now + ttl : 0, request.role(), request.boundCidrs(),
+                request.maxTtl());
         repository.save(entry);
         scheduler.schedule(entry);
         return new Created(entry, warnings);
@@ -191,7 +192,7 @@ public final class TokenStore {
         if (entry.explicitMaxTtl() > 0) {
             limit = entry.creationTime() + entry.explicitMaxTtl();
         }
-        long max = maxTtl.getAsLong();
+        long max = entry.maxTtl() > 0 ? entry.maxTtl() : maxTtl.getAsLong();
         if (entry.period() == 0 && max > 0) {
             limit = Math.min(limit, entry.creationTime() + max);
         }
