@@ -38,7 +38,7 @@ public final class SystemBackend extends FrameworkBackend {
         return List.of("auth/*", "rotate", "raw", "raw/*", "audit", "audit/*", "config/*", "leases/revoke-prefix/*",
                 "leases/revoke-force/*", "leases/lookup/*", "remount",
                 "storage/raft/configuration", "storage/raft/remove-peer", "storage/raft/autopilot/*",
-                "storage/raft/snapshot", "storage/raft/snapshot-force");
+                "storage/raft/snapshot", "storage/raft/snapshot-force", "locked-users", "locked-users/*");
     }
 
     /** The KV preflight checks the caller's token itself and needs no policy on its own path. */
@@ -57,6 +57,7 @@ public final class SystemBackend extends FrameworkBackend {
         all.addAll(new InternalUiPaths(mounts, router, policies).paths());
         all.addAll(new KeyPaths(barrier).paths());
         all.addAll(cluster.paths());
+        all.addAll(new LockedUsersPaths(router).paths());
         return all;
     }
 }
