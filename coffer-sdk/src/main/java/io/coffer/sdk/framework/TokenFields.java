@@ -69,7 +69,8 @@ public final class TokenFields {
                 throw new InvalidRequestException("invalid CIDR in token_bound_cidrs: " + cidr);
             }
         }
-        return new TokenParams(policies.stream().map(String::trim).filter(p -> !p.isEmpty()).sorted().distinct().toList(),
+        return new TokenParams(policies.stream().map(p -> p.trim().toLowerCase(java.util.Locale.ROOT)).filter(p -> !p.isEmpty())
+                        .sorted().distinct().toList(),
                 ttl, maxTtl, explicit, period, uses, cidrs, type, noDefault);
     }
 
