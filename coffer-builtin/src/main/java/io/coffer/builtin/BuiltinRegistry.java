@@ -1,5 +1,7 @@
 package io.coffer.builtin;
 
+import io.coffer.builtin.auth.approle.AppRoleBackendFactory;
+import io.coffer.builtin.auth.userpass.UserpassBackendFactory;
 import io.coffer.builtin.secrets.kv.KvBackendFactory;
 import io.coffer.sdk.logical.BackendFactory;
 
@@ -37,9 +39,9 @@ public final class BuiltinRegistry {
         this.factories = Collections.unmodifiableSortedMap(byType);
     }
 
-    /** A new registry holding every built-in engine: today {@code kv}. */
+    /** A new registry holding every built-in engine: {@code kv} and the {@code userpass} and {@code approle} auth methods. */
     public static BuiltinRegistry standard() {
-        return new BuiltinRegistry(List.of(new KvBackendFactory()));
+        return new BuiltinRegistry(List.of(new KvBackendFactory(), new UserpassBackendFactory(), new AppRoleBackendFactory()));
     }
 
     /** The factory of mount type {@code type}, empty when none is registered. */

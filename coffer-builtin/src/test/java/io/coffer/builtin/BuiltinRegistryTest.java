@@ -31,7 +31,7 @@ class BuiltinRegistryTest {
     void standard_registersKv() {
         BuiltinRegistry registry = BuiltinRegistry.standard();
 
-        assertThat(registry.types()).containsExactly("kv");
+        assertThat(registry.types()).containsExactly("approle", "kv", "userpass");
         assertThat(registry.factory("kv")).get().isInstanceOf(KvBackendFactory.class);
     }
 
