@@ -6,6 +6,7 @@ import io.coffer.core.barrier.SecurityBarrier;
 import io.coffer.core.cubbyhole.CubbyholeBackend;
 import io.coffer.core.auth.LoginTokens;
 import io.coffer.core.ha.HaBackend;
+import io.coffer.core.identity.IdentityBackend;
 import io.coffer.core.identity.IdentityStore;
 import io.coffer.core.policy.PolicyStore;
 import io.coffer.core.request.RequestPipeline;
@@ -77,6 +78,7 @@ final class UnsealedState implements AutoCloseable {
     void start() {
         mounts.load(List.of(
                 builtin(MountEntry.TABLE_MOUNTS, "cubbyhole/", "cubbyhole", "per-token private secret storage", true),
+                builtin(MountEntry.TABLE_MOUNTS, "identity/", "identity", "identity store", false),
                 builtin(MountEntry.TABLE_MOUNTS, "sys/", "system", "system endpoints used for control, policy and debugging", false)),
                 List.of(builtin(MountEntry.TABLE_AUTH, "token/", "token", "token based credentials", false)));
         policies.ensureDefault();
@@ -92,6 +94,8 @@ final class UnsealedState implements AutoCloseable {
                 return new io.coffer.core.token.TokenBackend(tokens);
             case "cubbyhole":
                 return new CubbyholeBackend(storage, hasher);
+            case "identity":
+                return new IdentityBackend(identity, mounts);
             default:
                 BackendFactory factory = registry.factory(entry.type())
                         .orElseThrow(() -> new InvalidRequestException("plugin not found in the catalog: " + entry.type()));

@@ -18,6 +18,7 @@ public final class IdentityStore {
     static final String ENTITY_PREFIX = "entity/";
     static final String ALIAS_PREFIX = "alias/";
     static final String INDEX_PREFIX = "alias-index/";
+    static final String GROUP_PREFIX = "group/";
 
     private final Storage storage;
     private final StoredJson json;
@@ -56,6 +57,91 @@ public final class IdentityStore {
             json.write(storage, indexKey, new AliasIndex(1, aliasId));
             return entityId;
         }
+    }
+
+    /** Creates an entity (a unique name; generated when empty) and returns it. */
+    public Entity createEntity(String name, List<String> policies, Map<String, String> metadata) {
+        synchronized (locks[0]) {
+            String id = UUID.randomUUID().toString();
+            String finalName = name == null || name.isEmpty() ? "entity_" + id.substring(0, 8) : name;
+            if (entityByName(finalName) != null) {
+                throw new io.coffer.sdk.logical.exception.InvalidRequestException("entity name is already in use");
+            }
+            String now = clock.instant().toString();
+            Entity e = new Entity(Entity.FORMAT_VERSION, id, finalName, policies, metadata, List.of(), now, now, false);
+            json.write(storage, ENTITY_PREFIX + id, e);
+            return e;
+        }
+    }
+
+    /** The entity named {@code name}, or {@code null}. */
+    public Entity entityByName(String name) {
+        for (String id : entityIds()) {
+            Entity e = entity(id);
+            if (e != null && e.name().equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** Creates an alias of {@code canonicalId} on a mount; the pair (mount, name) must be new. */
+    public EntityAlias createAlias(String name, String canonicalId, String mountAccessor, String mountType) {
+        String indexKey = INDEX_PREFIX + mountAccessor + "/" + encode(name);
+        synchronized (locks[Math.floorMod(indexKey.hashCode(), locks.length)]) {
+            Entity entity = entity(canonicalId);
+            if (entity == null) {
+                throw new io.coffer.sdk.logical.exception.InvalidRequestException("entity id is invalid");
+            }
+            if (json.read(storage, indexKey, AliasIndex.class) != null) {
+                throw new io.coffer.sdk.logical.exception.InvalidRequestException(
+                        "alias with the given name and mount accessor already exists");
+            }
+            String now = clock.instant().toString();
+            String aliasId = UUID.randomUUID().toString();
+            EntityAlias alias = new EntityAlias(EntityAlias.FORMAT_VERSION, aliasId, name, mountAccessor, mountType,
+                    canonicalId, Map.of(), now, now);
+            List<String> aliases = new java.util.ArrayList<>(entity.aliasIds());
+            aliases.add(aliasId);
+            json.write(storage, ALIAS_PREFIX + aliasId, alias);
+            json.write(storage, ENTITY_PREFIX + canonicalId, new Entity(entity.formatVersion(), entity.id(), entity.name(),
+                    entity.policies(), entity.metadata(), aliases, entity.creationTime(), now, entity.disabled()));
+            json.write(storage, indexKey, new AliasIndex(1, aliasId));
+            return alias;
+        }
+    }
+
+    /** Creates a group of entities and returns it. */
+    public Group createGroup(String name, List<String> policies, List<String> memberEntityIds, Map<String, String> metadata) {
+        synchronized (locks[1]) {
+            String id = UUID.randomUUID().toString();
+            String finalName = name == null || name.isEmpty() ? "group_" + id.substring(0, 8) : name;
+            for (String g : groupIds()) {
+                Group existing = group(g);
+                if (existing != null && existing.name().equals(finalName)) {
+                    throw new io.coffer.sdk.logical.exception.InvalidRequestException("group name is already in use");
+                }
+            }
+            for (String member : memberEntityIds) {
+                if (entity(member) == null) {
+                    throw new io.coffer.sdk.logical.exception.InvalidRequestException("invalid member entity id");
+                }
+            }
+            String now = clock.instant().toString();
+            Group g = new Group(Group.FORMAT_VERSION, id, finalName, policies, memberEntityIds, metadata, now, now);
+            json.write(storage, GROUP_PREFIX + id, g);
+            return g;
+        }
+    }
+
+    /** The group with {@code id}, or {@code null}. */
+    public Group group(String id) {
+        return json.read(storage, GROUP_PREFIX + id, Group.class);
+    }
+
+    /** Every group id. */
+    public List<String> groupIds() {
+        return storage.list(GROUP_PREFIX);
     }
 
     /** The entity with {@code id}, or {@code null}. */

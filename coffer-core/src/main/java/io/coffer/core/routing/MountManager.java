@@ -23,7 +23,7 @@ import java.util.function.UnaryOperator;
 public final class MountManager {
     private static final Set<String> RESERVED = Set.of("sys/", "auth/", "cubbyhole/", "identity/");
     /** Built-in mount types that can never be disabled (Vault's protected mounts). */
-    private static final Set<String> PROTECTED_TYPES = Set.of("system", "cubbyhole", "token");
+    private static final Set<String> PROTECTED_TYPES = Set.of("system", "cubbyhole", "token", "identity");
 
     private final Storage barrier;
     private final MountTableStore store;
@@ -58,6 +58,17 @@ public final class MountManager {
         if (stored == null) {
             stored = defaults;
             store.save(table, stored);
+        } else {
+            // a built-in mount added by a later version joins tables written before it existed
+            List<MountEntry> present = stored;
+            List<MountEntry> missing = defaults.stream()
+                    .filter(d -> present.stream().noneMatch(e -> e.path().equals(d.path()))).toList();
+            if (!missing.isEmpty()) {
+                List<MountEntry> upgraded = new java.util.ArrayList<>(stored);
+                upgraded.addAll(missing);
+                stored = upgraded;
+                store.save(table, stored);
+            }
         }
         for (MountEntry e : stored) {
             into.add(e);

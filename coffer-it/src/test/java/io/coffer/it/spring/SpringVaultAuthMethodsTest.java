@@ -130,4 +130,30 @@ class SpringVaultAuthMethodsTest {
         assertThat(first.get("metadata").get("username").asText()).isEqualTo("alice");
         assertThat(first.get("lease_duration").asLong()).isEqualTo(2764800L);
     }
+
+    @Test
+    void identity_loginEntityIsReadableAndGroupsAndEntitiesCanBeCreated() {
+        VaultHttp http = new VaultHttp(SERVER.address());
+        String entityId = http.post("auth/userpass/login/alice", "{\"password\":\"correct horse\"}").send().json()
+                .at("/auth/entity_id").asText();
+        var entity = http.get("identity/entity/id/" + entityId).token(SERVER.rootToken()).send().json().get("data");
+        assertThat(entity.get("id").asText()).isEqualTo(entityId);
+        assertThat(entity.get("aliases")).hasSize(1);
+        assertThat(entity.at("/aliases/0/name").asText()).isEqualTo("alice");
+        assertThat(entity.at("/aliases/0/mount_type").asText()).isEqualTo("userpass");
+
+        VaultHttp.Result created = http.post("identity/entity", "{\"name\":\"bob\",\"policies\":\"app-read\"}")
+                .token(SERVER.rootToken()).send();
+        String bob = created.json().at("/data/id").asText();
+        assertThat(http.get("identity/entity/name/bob").token(SERVER.rootToken()).send().json().at("/data/id").asText())
+                .isEqualTo(bob);
+        VaultHttp.Result group = http.post("identity/group", "{\"name\":\"ops\",\"member_entity_ids\":[\"" + bob + "\"]}")
+                .token(SERVER.rootToken()).send();
+        String groupId = group.json().at("/data/id").asText();
+        var listed = http.list("identity/group/id").token(SERVER.rootToken()).send().json();
+        assertThat(listed.at("/data/keys").toString()).contains(groupId);
+        assertThat(http.get("identity/group/id/" + groupId).token(SERVER.rootToken()).send().json()
+                .at("/data/member_entity_ids/0").asText()).isEqualTo(bob);
+        assertThat(http.get("identity/entity/id/nope").token(SERVER.rootToken()).send().status()).isEqualTo(404);
+    }
 }
