@@ -1,6 +1,13 @@
 package io.coffer.cli;
 
 import io.coffer.cli.command.CliCommand;
+import io.coffer.cli.command.audit.AuditDisableCommand;
+import io.coffer.cli.command.audit.AuditEnableCommand;
+import io.coffer.cli.command.audit.AuditListCommand;
+import io.coffer.cli.command.auth.AuthDisableCommand;
+import io.coffer.cli.command.auth.AuthEnableCommand;
+import io.coffer.cli.command.auth.AuthListCommand;
+import io.coffer.cli.command.auth.AuthTuneCommand;
 import io.coffer.cli.command.generic.DeleteCommand;
 import io.coffer.cli.command.generic.ListCommand;
 import io.coffer.cli.command.generic.ReadCommand;
@@ -61,6 +68,13 @@ public final class CommandCatalog {
 
     private static final List<Entry> COMMANDS =
             List.of(
+                    new Entry("audit disable", "Disables an audit device"),
+                    new Entry("audit enable", "Enables an audit device"),
+                    new Entry("audit list", "Lists enabled audit devices"),
+                    new Entry("auth disable", "Disables an auth method"),
+                    new Entry("auth enable", "Enables a new auth method"),
+                    new Entry("auth list", "Lists enabled auth methods"),
+                    new Entry("auth tune", "Tunes an auth method configuration"),
                     new Entry("delete", "Delete secrets and configuration"),
                     new Entry("kv delete", "Deletes versions in the KV store"),
                     new Entry("kv destroy", "Permanently removes one or more versions in the KV store"),
@@ -112,6 +126,8 @@ public final class CommandCatalog {
 
     private static final List<Entry> GROUPS =
             List.of(
+                    new Entry("audit", "Interact with audit devices"),
+                    new Entry("auth", "Interact with auth methods"),
                     new Entry("kv", "Interact with Coffer's Key-Value storage"),
                     new Entry("kv metadata", "Interact with Coffer's Key-Value storage"),
                     new Entry("operator", "Perform operator-specific tasks"),
@@ -133,6 +149,13 @@ public final class CommandCatalog {
     /** Creates the command with this exact name, or returns null. */
     public static CliCommand create(String name) {
         switch (name) {
+            case "audit disable": return new AuditDisableCommand();
+            case "audit enable": return new AuditEnableCommand();
+            case "audit list": return new AuditListCommand();
+            case "auth disable": return new AuthDisableCommand();
+            case "auth enable": return new AuthEnableCommand();
+            case "auth list": return new AuthListCommand();
+            case "auth tune": return new AuthTuneCommand();
             case "delete": return new DeleteCommand();
             case "kv delete": return new KvDeleteCommand();
             case "kv destroy": return new KvDestroyCommand();
@@ -236,6 +259,42 @@ public final class CommandCatalog {
     public static String groupHelp(String group) {
         String body =
                 switch (group) {
+                    case "audit" -> """
+                            Usage: coffer audit <subcommand> [options] [args]
+
+                              This command groups subcommands for interacting with Coffer's audit devices.
+                              Users can list, enable, and disable audit devices.
+
+                              List all enabled audit devices:
+
+                                  $ coffer audit list
+
+                              Enable a new audit device "file";
+
+                                   $ coffer audit enable file file_path=/var/log/audit.log
+
+                              Please see the individual subcommand help for detailed usage information.
+                            """;
+                    case "auth" -> """
+                            Usage: coffer auth <subcommand> [options] [args]
+
+                              This command groups subcommands for interacting with Coffer's auth methods.
+                              Users can list, enable, disable, and tune different auth methods.
+
+                              To authenticate to Coffer as a user or machine, use the "coffer login"
+                              command instead. This command is for interacting with the auth methods
+                              themselves, not authenticating to Coffer.
+
+                              List all enabled auth methods:
+
+                                  $ coffer auth list
+
+                              Enable a new auth method "userpass";
+
+                                  $ coffer auth enable userpass
+
+                              Please see the individual subcommand help for detailed usage information.
+                            """;
                     case "kv" -> """
                             Usage: coffer kv <subcommand> [options] [args]
 

@@ -56,6 +56,18 @@ public final class VaultClient {
         return parseReadLike(r);
     }
 
+    /**
+     * GET {@code path} as Vault's Go client does for its {@code sys} helpers ({@code RawRequest}):
+     * every answer outside 200-399, a 404 included, is an error; null for an empty body.
+     */
+    public Secret get(String path) throws ClientException {
+        ApiResponse r = send("GET", path, null, null, null);
+        if (!r.ok()) {
+            throw error(r, null);
+        }
+        return parseSecret(r);
+    }
+
     /** LIST {@code path} (sent as GET {@code ?list=true}, as Vault's Go client does). */
     public Secret list(String path) throws ClientException {
         Map<String, List<String>> params = new TreeMap<>();

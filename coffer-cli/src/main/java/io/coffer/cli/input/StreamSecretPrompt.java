@@ -16,16 +16,34 @@ import java.util.Arrays;
 public final class StreamSecretPrompt implements SecretPrompt {
     private final InputStream in;
     private final Ui ui;
+    private final boolean toStderr;
 
-    /** Creates the prompt over an input stream, printing prompts through {@code ui}. */
+    /** Creates the prompt over an input stream, printing prompts to standard output. */
     public StreamSecretPrompt(InputStream in, Ui ui) {
+        this(in, ui, false);
+    }
+
+    /**
+     * Creates the prompt over an input stream; with {@code toStderr} the prompt and the newline
+     * after the answer go to standard error (vault's password prompts), keeping stdout for results.
+     */
+    public StreamSecretPrompt(InputStream in, Ui ui, boolean toStderr) {
         this.in = in;
         this.ui = ui;
+        this.toStderr = toStderr;
+    }
+
+    private void show(String s) {
+        if (toStderr) {
+            ui.printError(s);
+        } else {
+            ui.print(s);
+        }
     }
 
     @Override
     public char[] read(String prompt) throws IOException {
-        ui.print(prompt);
+        show(prompt);
         byte[] buf = new byte[128];
         int n = 0;
         boolean any = false;
@@ -43,7 +61,7 @@ public final class StreamSecretPrompt implements SecretPrompt {
                 }
                 buf[n++] = (byte) b;
             }
-            ui.print("\n");
+            show("\n");
             if (!any) {
                 return null;
             }

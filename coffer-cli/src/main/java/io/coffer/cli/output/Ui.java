@@ -51,6 +51,12 @@ public final class Ui {
         out.flush();
     }
 
+    /** Writes text to standard error exactly as given (prompts that keep stdout clean). */
+    public void printError(String s) {
+        err.print(s);
+        err.flush();
+    }
+
     /** Writes text to standard output exactly as given. */
     public void print(String s) {
         out.print(s);

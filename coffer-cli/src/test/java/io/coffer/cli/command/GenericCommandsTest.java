@@ -197,4 +197,46 @@ class GenericCommandsTest {
         cli().run("read", "-address=http://127.0.0.1:1234", "kv1/foo");
         assertThat(server.requests().get(0).uri().toString()).startsWith("http://127.0.0.1:1234/v1/");
     }
+
+    @Test
+    void write_approleLogin_printsTokenTableLikeVaultAndStoresNothing() {
+        server.on(
+                "PUT /v1/auth/approle/login",
+                200,
+                "{\"request_id\":\"r2\",\"lease_id\":\"\",\"renewable\":false,\"lease_duration\":0,"
+                        + "\"data\":null,\"wrap_info\":null,\"warnings\":null,\"auth\":{\"client_token\":"
+                        + "\"hvs.CAESIci\",\"accessor\":\"acc-ci\",\"policies\":[\"ci\",\"default\"],"
+                        + "\"token_policies\":[\"ci\",\"default\"],\"identity_policies\":null,"
+                        + "\"metadata\":{\"role_name\":\"ci\"},\"lease_duration\":1200,\"renewable\":true,"
+                        + "\"entity_id\":\"e2\",\"token_type\":\"service\",\"orphan\":true}}");
+        Result r = cli().run("write", "auth/approle/login", "role_id=3b1c-role", "secret_id=9f2e-secret");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        assertThat(server.requestLines()).containsExactly("PUT /v1/auth/approle/login");
+        assertThat(server.body(0)).isEqualTo("{\"role_id\":\"3b1c-role\",\"secret_id\":\"9f2e-secret\"}");
+        assertThat(r.out())
+                .isEqualTo(
+                        "Key                     Value\n"
+                                + "---                     -----\n"
+                                + "token                   hvs.CAESIci\n"
+                                + "token_accessor          acc-ci\n"
+                                + "token_duration          20m\n"
+                                + "token_renewable         true\n"
+                                + "token_policies          [\"ci\" \"default\"]\n"
+                                + "identity_policies       []\n"
+                                + "policies                [\"ci\" \"default\"]\n"
+                                + "token_meta_role_name    ci\n");
+        assertThat(home.resolve(".vault-token")).doesNotExist();
+    }
+
+    @Test
+    void write_approleLoginField_printsBareToken() {
+        server.on(
+                "PUT /v1/auth/approle/login",
+                200,
+                "{\"auth\":{\"client_token\":\"hvs.CAESIci\",\"accessor\":\"acc-ci\",\"lease_duration\":1200}}");
+        Result r = cli().run("write", "-field=token", "auth/approle/login", "role_id=r", "secret_id=s");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEqualTo("hvs.CAESIci");
+    }
 }

@@ -18,15 +18,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * {@code coffer login [TOKEN | -]}: authenticates, stores the token in {@code ~/.vault-token}
- * (mode 0600) and prints it as vault does.
+ * {@code coffer login [-method=M] [-path=P] [TOKEN | - | K=V...]}: authenticates, stores the
+ * token in {@code ~/.vault-token} (mode 0600) unless {@code -no-store}, and prints it as vault
+ * does (success text and token table, {@code -format=json}, {@code -field}, {@code -token-only}).
  *
- * <p>The {@code token} method checks the token with {@code auth/token/lookup-self}; the {@code
- * userpass} method logs in with {@code auth/<path>/login/<username>}.
+ * <p>Methods: {@code token} ({@link TokenLogin}, checked with {@code auth/token/lookup-self}),
+ * {@code userpass} ({@link UserpassLogin}, {@code auth/<path>/login/<username>}) and {@code
+ * approle} ({@link AppRoleLogin}, {@code auth/<path>/login}). The mount is {@code mount=...}, else
+ * {@code -path}, else the method name, as in vault. A value given as {@code key=-} is read from
+ * standard input and loses one trailing newline ({@code echo "$PW" | coffer login
+ * -method=userpass username=u password=-}).
  */
 public final class LoginCommand extends BaseCommand {
+    /** The auth methods this CLI can log in with. */
+    static final Set<String> METHODS = Set.of("token", "userpass", "approle");
+
     /** Creates the command. */
     public LoginCommand() {
         super(
@@ -51,13 +60,25 @@ public final class LoginCommand extends BaseCommand {
 
                       $ echo "$TOKEN" | coffer login -
 
-                  The -method flag allows using other auth methods. For example, to
-                  authenticate to the userpass auth method:
+                  The -method flag allows using other auth methods, such as userpass or approle.
+                  For these, additional "K=V" pairs may be required. For example, to
+                  authenticate to the userpass auth method (the password is prompted for,
+                  without echo, when it is not given; "password=-" reads it from stdin):
 
-                      $ coffer login -method=userpass username=my-username password=secret
+                      $ coffer login -method=userpass username=my-username
+
+                  Authenticate to the AppRole auth method, reading the secret ID from a file:
+
+                      $ coffer login -method=approle role_id=my-role-id secret_id=@secret-id.txt
+
+                  Use "coffer auth list" to see the list of enabled auth methods.
 
                   If an auth method is enabled at a non-standard path, the -method flag still
                   refers to the canonical type, but the -path flag refers to the enabled path.
+                  If a userpass auth method was enabled at "userpass-prod", authenticate like
+                  this:
+
+                      $ coffer login -method=userpass -path=userpass-prod username=my-username
                 """,
                 StandardFlags.plus(
                         StandardFlags.httpFieldAndFormat(),
@@ -114,9 +135,17 @@ public final class LoginCommand extends BaseCommand {
         if (method.isEmpty()) {
             method = "token";
         }
-        String mountPath = inv.flags().string("path");
-        if (mountPath.isEmpty()) {
-            mountPath = ensureTrailingSlash(method);
+        if (!METHODS.contains(method)) {
+            inv.ui().error(
+                    TextWrap.wrap(
+                            "Unknown auth method: " + method + ". Use \"coffer auth list\" to see the"
+                                    + " complete list of auth methods. Additionally, some auth methods are"
+                                    + " only available via the HTTP API."));
+            return ExitCodes.USAGE;
+        }
+        String authPath = inv.flags().string("path");
+        if (authPath.isEmpty()) {
+            authPath = ensureTrailingSlash(method);
         }
         List<String> args = new ArrayList<>(inv.args());
         if (method.equals("token") && !args.isEmpty() && !args.get(0).contains("=")) {
@@ -129,6 +158,11 @@ public final class LoginCommand extends BaseCommand {
             inv.ui().error("Error parsing configuration: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        dropStdinNewlines(args, config);
+        String mount = config.getOrDefault("mount", "");
+        if (mount.isEmpty()) {
+            mount = authPath;
+        }
         VaultClient client = inv.client();
         Secret secret;
         try {
@@ -137,15 +171,11 @@ public final class LoginCommand extends BaseCommand {
                     secret = new TokenLogin(inv).authenticate(client, config);
                     break;
                 case "userpass":
-                    secret = new UserpassLogin(inv).authenticate(client.withToken(""), config, mountPath);
+                    secret = new UserpassLogin(inv).authenticate(client.withToken(""), config, mount);
                     break;
                 default:
-                    inv.ui().error(
-                            TextWrap.wrap(
-                                    "Unknown auth method: " + method + ". Use \"coffer read sys/auth\" to see the"
-                                            + " complete list of auth methods. Supported by this CLI: token,"
-                                            + " userpass."));
-                    return ExitCodes.USAGE;
+                    secret = new AppRoleLogin().authenticate(client.withToken(""), config, mount);
+                    break;
             }
         } catch (LoginException e) {
             inv.ui().error("Error authenticating: " + e.getMessage());
@@ -203,6 +233,27 @@ public final class LoginCommand extends BaseCommand {
                             + "\n");
         }
         return inv.printer().outputSecret(secret);
+    }
+
+    /**
+     * Drops one trailing line terminator from every value given as {@code key=-} (read from
+     * standard input), so that {@code echo "$PW" | ... password=-} sends the password itself.
+     */
+    static void dropStdinNewlines(List<String> args, Map<String, String> config) {
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq > 0 && arg.substring(eq + 1).equals("-")) {
+                String key = arg.substring(0, eq);
+                String v = config.get(key);
+                if (v != null && v.endsWith("\n")) {
+                    v = v.substring(0, v.length() - 1);
+                    if (v.endsWith("\r")) {
+                        v = v.substring(0, v.length() - 1);
+                    }
+                    config.put(key, v);
+                }
+            }
+        }
     }
 
     /** Builds the {@code auth} block vault shows after a token login, from lookup-self data. */
