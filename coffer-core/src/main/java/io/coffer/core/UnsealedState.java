@@ -1,6 +1,9 @@
 package io.coffer.core;
 
 import io.coffer.builtin.BuiltinRegistry;
+import io.coffer.core.audit.AuditBroker;
+import io.coffer.core.audit.AuditDeviceFactory;
+import io.coffer.core.audit.AuditTableStore;
 import io.coffer.core.barrier.BarrierView;
 import io.coffer.core.barrier.SecurityBarrier;
 import io.coffer.core.cubbyhole.CubbyholeBackend;
@@ -37,8 +40,8 @@ import java.util.Map;
 
 /**
  * Everything a node builds when it unseals and drops when it seals: mount tables and router,
- * policy and token stores, the expiry timer and the request pipeline. Built from storage alone,
- * so a restart rebuilds the same state.
+ * policy and token stores, the expiry timer, the audit devices and the request pipeline. Built
+ * from storage alone, so a restart rebuilds the same state.
  */
 final class UnsealedState implements AutoCloseable {
     private static final String SALT_KEY = "salt";
@@ -51,6 +54,7 @@ final class UnsealedState implements AutoCloseable {
     final ExpirationManager expiration;
     final IdentityStore identity;
     final RequestPipeline pipeline;
+    final AuditBroker audit;
     final String clusterId;
 
     UnsealedState(SecurityBarrier barrier, BuiltinRegistry registry, StoredJson json, Clock clock, SecureRandom random,
@@ -71,10 +75,11 @@ final class UnsealedState implements AutoCloseable {
             }
         });
         this.identity = new IdentityStore(new BarrierView(barrier, "sys/identity/"), json, clock);
-        this.pipeline = new RequestPipeline(router, tokens, policies, new LoginTokens(tokens, identity, SYSTEM_TTL));
+        this.audit = new AuditBroker(new AuditTableStore(barrier, json), new AuditDeviceFactory(System.out), clock, random);
+        this.pipeline = new RequestPipeline(router, tokens, policies, new LoginTokens(tokens, identity, SYSTEM_TTL), audit);
     }
 
-    /** Loads mounts and policies from storage and starts expiring tokens. */
+    /** Loads mounts, policies and audit devices from storage and starts expiring tokens. */
     void start() {
         mounts.load(List.of(
                 builtin(MountEntry.TABLE_MOUNTS, "cubbyhole/", "cubbyhole", "per-token private secret storage", true),
@@ -82,6 +87,7 @@ final class UnsealedState implements AutoCloseable {
                 builtin(MountEntry.TABLE_MOUNTS, "sys/", "system", "system endpoints used for control, policy and debugging", false)),
                 List.of(builtin(MountEntry.TABLE_AUTH, "token/", "token", "token based credentials", false)));
         policies.ensureDefault();
+        audit.load();
         expiration.start();
     }
 
@@ -89,7 +95,7 @@ final class UnsealedState implements AutoCloseable {
                             TokenHasher hasher, Clock clock, HaBackend ha, StoredJson json) {
         switch (entry.type()) {
             case "system":
-                return new SystemBackend(mounts, router, policies, tokens, barrier, ha, json, clock);
+                return new SystemBackend(mounts, router, policies, tokens, barrier, ha, json, clock, audit);
             case "token":
                 return new io.coffer.core.token.TokenBackend(tokens);
             case "cubbyhole":
@@ -156,5 +162,6 @@ final class UnsealedState implements AutoCloseable {
     public void close() {
         expiration.close();
         mounts.unload();
+        audit.close();
     }
 }

@@ -1,5 +1,7 @@
 package io.coffer.core.request;
 
+import io.coffer.core.audit.AuditBroker;
+import io.coffer.core.audit.AuditInput;
 import io.coffer.core.auth.LoginTokens;
 import io.coffer.core.routing.MountEntry;
 import io.coffer.sdk.framework.Cidrs;
@@ -21,60 +23,107 @@ import java.util.Optional;
 
 /**
  * The path of every logical request through an unsealed node: route → token → create/update
- * resolution → ACL (plus sudo on root-protected paths) → use counting → backend. Each stage is
- * a method with one job; nothing here knows about HTTP.
+ * resolution → ACL (plus sudo on root-protected paths) → use counting → audit request entry →
+ * backend → audit response entry. Each stage is a method with one job; nothing here knows about
+ * HTTP. Auditing fails closed: a request whose entry no enabled audit device could write never
+ * reaches its backend, and a response whose entry could not be written is replaced by an error.
  */
 public final class RequestPipeline {
     private final Router router;
     private final TokenStore tokens;
     private final PolicyStore policies;
     private final LoginTokens logins;
+    private final AuditBroker audit;
 
-    public RequestPipeline(Router router, TokenStore tokens, PolicyStore policies, LoginTokens logins) {
+    public RequestPipeline(Router router, TokenStore tokens, PolicyStore policies, LoginTokens logins,
+                           AuditBroker audit) {
         this.router = router;
         this.tokens = tokens;
         this.policies = policies;
         this.logins = logins;
+        this.audit = audit;
+    }
+
+    /** A request that passed every check: its route, the routed request with its caller, the token after its use. */
+    private record Admitted(Route route, Request request, TokenEntry used) {
     }
 
     /** Handles {@code request} on behalf of the bearer of {@code token} (may be empty). */
     public Response handle(Request request, String token) {
+        TokenEntry presented = null;
+        Admitted admitted;
+        try {
+            presented = presentedToken(token, request);
+            admitted = admit(request, presented);
+        } catch (RuntimeException e) {
+            // refused before any backend ran: logged with its error, best effort (as Vault does)
+            audit.logRejected(AuditInput.of(request, token, presented, null).withError(e));
+            throw e;
+        }
+        AuditInput audited = AuditInput.of(admitted.request(), token, presented, admitted.route().entry());
+        try {
+            audit.logRequest(audited);
+            Response response;
+            try {
+                response = execute(admitted);
+            } catch (RuntimeException e) {
+                audit.logResponse(audited.withError(e));
+                throw e;
+            }
+            audit.logResponse(audited.withResponse(response));
+            return response;
+        } finally {
+            TokenEntry used = admitted.used();
+            if (used != null && used.numUses() < 0) {
+                tokens.revokeTree(used);
+            }
+        }
+    }
+
+    /** The valid token entry behind {@code token} for this client, or {@code null}. */
+    private TokenEntry presentedToken(String token, Request request) {
+        TokenEntry entry = tokens.lookup(token);
+        if (entry != null && !Cidrs.allows(entry.boundCidrs(), request.remoteAddress())) {
+            // a token bound to networks is no token at all elsewhere
+            return null;
+        }
+        return entry;
+    }
+
+    /** Routes, authenticates, authorises and spends one use of {@code entry}; throws when refused. */
+    private Admitted admit(Request request, TokenEntry entry) {
         Route route = route(request.path());
         Request routed = request.routedTo(route.mountPoint(), route.storage());
         String relative = routed.relativePath();
         boolean unauthenticated = PathPatterns.matches(route.backend().unauthenticatedPaths(), relative);
-        TokenEntry entry = tokens.lookup(token);
-        if (entry != null && !Cidrs.allows(entry.boundCidrs(), request.remoteAddress())) {
-            // a token bound to networks is no token at all elsewhere
-            entry = null;
-        }
         if (entry == null && !unauthenticated) {
             throw PermissionDeniedException.invalidToken();
         }
         routed = resolveCreate(route, routed);
         Request.Caller caller = caller(entry);
+        TokenEntry used = entry;
         if (!unauthenticated) {
             AclResult result = authorize(routed, entry);
             if (PathPatterns.matches(route.backend().rootPaths(), relative) && !result.sudo()) {
                 throw PermissionDeniedException.denied();
             }
             caller = caller.withSudo(result.sudo());
-            entry = tokens.use(entry);
+            used = tokens.use(entry);
         }
-        try {
-            Response response = route.backend().handleRequest(routed.withCaller(caller));
-            if (response.login() != null) {
-                if (!MountEntry.TABLE_AUTH.equals(route.entry().table())) {
-                    throw new IllegalStateException("a login answer from a secrets engine");
-                }
-                response = logins.complete(route.entry(), response.login(), routed);
+        return new Admitted(route, routed.withCaller(caller), used);
+    }
+
+    /** Runs the backend and completes a login into a token. */
+    private Response execute(Admitted admitted) {
+        Route route = admitted.route();
+        Response response = route.backend().handleRequest(admitted.request());
+        if (response.login() != null) {
+            if (!MountEntry.TABLE_AUTH.equals(route.entry().table())) {
+                throw new IllegalStateException("a login answer from a secrets engine");
             }
-            return response.withMountType(route.entry().type());
-        } finally {
-            if (entry != null && entry.numUses() < 0) {
-                tokens.revokeTree(entry);
-            }
+            response = logins.complete(route.entry(), response.login(), admitted.request());
         }
+        return response.withMountType(route.entry().type());
     }
 
     /** The ACL decision for a token on a request, without executing it. */

@@ -1,5 +1,7 @@
 package io.coffer.core.system;
 
+import io.coffer.core.audit.AuditBroker;
+import io.coffer.core.audit.AuditPaths;
 import io.coffer.core.barrier.SecurityBarrier;
 import io.coffer.core.ha.HaBackend;
 import io.coffer.core.storage.StoredJson;
@@ -16,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code sys/} backend: mount tables, policies, capabilities, the KV preflight and the
- * keyring. The sealed-state routes ({@code sys/init}, {@code sys/unseal}, {@code sys/health},
- * …) are not here: they are answered before the request pipeline.
+ * The {@code sys/} backend: mount tables, policies, capabilities, the KV preflight, the
+ * keyring and the audit devices. The sealed-state routes ({@code sys/init}, {@code sys/unseal},
+ * {@code sys/health}, …) are not here: they are answered before the request pipeline.
  */
 public final class SystemBackend extends FrameworkBackend {
 
@@ -30,7 +32,16 @@ public final class SystemBackend extends FrameworkBackend {
     /** The backend with the cluster endpoints over {@code ha} ({@code null} without Raft storage). */
     public SystemBackend(MountManager mounts, Router router, PolicyStore policies, TokenStore tokens,
                          SecurityBarrier barrier, HaBackend ha, StoredJson json, Clock clock) {
-        super(paths(mounts, router, policies, tokens, barrier, new ClusterPaths(ha, barrier, json, clock)));
+        this(mounts, router, policies, tokens, barrier, ha, json, clock, null);
+    }
+
+    /**
+     * The backend with the cluster endpoints over {@code ha} ({@code null} without Raft storage)
+     * and the audit endpoints over {@code audit} ({@code null}: none).
+     */
+    public SystemBackend(MountManager mounts, Router router, PolicyStore policies, TokenStore tokens,
+                         SecurityBarrier barrier, HaBackend ha, StoredJson json, Clock clock, AuditBroker audit) {
+        super(paths(mounts, router, policies, tokens, barrier, new ClusterPaths(ha, barrier, json, clock), audit));
     }
 
     @Override
@@ -48,7 +59,7 @@ public final class SystemBackend extends FrameworkBackend {
     }
 
     private static List<Path> paths(MountManager mounts, Router router, PolicyStore policies, TokenStore tokens,
-                                    SecurityBarrier barrier, ClusterPaths cluster) {
+                                    SecurityBarrier barrier, ClusterPaths cluster, AuditBroker audit) {
         List<Path> all = new ArrayList<>();
         all.addAll(new MountTablePaths(mounts, MountEntry.TABLE_MOUNTS).paths());
         all.addAll(new MountTablePaths(mounts, MountEntry.TABLE_AUTH).paths());
@@ -58,6 +69,10 @@ public final class SystemBackend extends FrameworkBackend {
         all.addAll(new KeyPaths(barrier).paths());
         all.addAll(cluster.paths());
         all.addAll(new LockedUsersPaths(router).paths());
+        all.addAll(new io.coffer.core.lease.LeasePaths(tokens).paths());
+        if (audit != null) {
+            all.addAll(new AuditPaths(audit).paths());
+        }
         return all;
     }
 }

@@ -10,12 +10,14 @@ import io.coffer.sdk.logical.Response;
 import io.coffer.sdk.logical.exception.InvalidRequestException;
 import io.coffer.sdk.logical.exception.PermissionDeniedException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The token auth method mounted at {@code auth/token/}: create, look up, renew and revoke
- * tokens, by id, by accessor or for the caller itself.
+ * The token auth method mounted at {@code auth/token/}: create (directly or against a token
+ * role), look up, renew and revoke tokens, by id, by accessor or for the caller itself, and
+ * manage the token roles.
  */
 public final class TokenBackend extends FrameworkBackend {
 
@@ -30,15 +32,10 @@ public final class TokenBackend extends FrameworkBackend {
 
     private static List<Path> paths(TokenStore tokens) {
         TokenCreation creation = new TokenCreation(tokens);
-        return List.of(
+        List<Path> paths = new ArrayList<>(List.of(
                 creation.path("create-orphan", true),
                 creation.path("create", false),
-                Path.builder("create/{role_name}")
-                        .field("role_name", FieldType.STRING, "Token role")
-                        .write((req, data) -> {
-                            throw new InvalidRequestException("unknown role " + data.getString("role_name"));
-                        })
-                        .build(),
+                creation.rolePath(),
                 Path.builder("lookup-self")
                         .operation(Operation.READ, (req, data) -> lookup(tokens, req.caller().token(), true))
                         .operation(Operation.UPDATE, (req, data) -> lookup(tokens, req.caller().token(), true))
@@ -105,10 +102,9 @@ public final class TokenBackend extends FrameworkBackend {
                         .build(),
                 Path.builder("accessors/?")
                         .operation(Operation.LIST, (req, data) -> Response.ofKeys(List.copyOf(new TreeSet<>(tokens.accessors()))))
-                        .build(),
-                Path.builder("roles/?")
-                        .operation(Operation.LIST, (req, data) -> Response.ofKeys(List.of()))
-                        .build());
+                        .build()));
+        paths.addAll(new TokenRolePaths(tokens.roles()).paths());
+        return paths;
     }
 
     private static String tokenOrCaller(Request req, FieldData data) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Stores token entries and their indexes in the token store's view ({@code sys/token/}):
@@ -16,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * every write and delete passes through, so the cache never disagrees with storage on this node.
  */
 public final class TokenRepository {
+    /** A salted id: HMAC-SHA256 in lower-case hex. */
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+
     private final Storage storage;
     private final StoredJson json;
     private final TokenHasher hasher;
@@ -117,6 +121,27 @@ public final class TokenRepository {
             }
         }
         return out;
+    }
+
+    /** The roles kept in the same view, under {@code roles/}. */
+    TokenRoleStore roleStore() {
+        return new TokenRoleStore(storage, json);
+    }
+
+    /** The salted HMAC of a token id under which its entry is stored ({@code id/<hash>}). */
+    String hash(String id) {
+        return hasher.hash(id);
+    }
+
+    /**
+     * The stored entry whose id hashes to {@code hash} (64 lower-case hex digits; anything else
+     * is no entry), or {@code null}; bypasses the cache.
+     */
+    TokenEntry byHash(String hash) {
+        if (!HEX.matcher(hash).matches()) {
+            return null;
+        }
+        return json.read(storage, "id/" + hash, TokenEntry.class);
     }
 
     void clearCache() {

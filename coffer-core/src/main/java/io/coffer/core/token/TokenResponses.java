@@ -65,7 +65,8 @@ public final class TokenResponses {
         return d;
     }
 
-    static String rfc3339(Instant t) {
+    /** {@code t} in RFC 3339 with nanoseconds, UTC, as the token endpoints show times. */
+    public static String rfc3339(Instant t) {
         return RFC3339_NANO.format(t);
     }
 }

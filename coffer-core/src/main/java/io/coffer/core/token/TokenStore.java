@@ -13,7 +13,9 @@ import java.util.function.LongSupplier;
 /**
  * The token lifecycle: create with Vault's TTL rules, look up (expired or used-up tokens are
  * invalid even before the expiry sweep runs), count uses, renew, and revoke with or without
- * the children. State lives only in the {@link TokenRepository}'s storage.
+ * the children. State lives only in the {@link TokenRepository}'s storage, which also holds the
+ * token roles ({@link #roles()}); lookups by salted id serve the token leases of
+ * {@code sys/leases}.
  */
 public final class TokenStore {
     private final TokenRepository repository;
@@ -23,7 +25,9 @@ public final class TokenStore {
     private final LongSupplier maxTtl;
     private final List<Consumer<TokenEntry>> revocationListeners = new CopyOnWriteArrayList<>();
     private final Object[] stripes = new Object[64];
-    private ExpirationScheduler scheduler = entry -> { };
+    private final TokenRoleStore roles;
+    private volatile ExpirationScheduler scheduler = entry -> { };
+    private volatile EntityAliases entityAliases;
 
     /**
      * @param defaultTtl the token mount's effective default TTL in seconds
@@ -35,6 +39,7 @@ public final class TokenStore {
         this.clock = clock;
         this.defaultTtl = defaultTtl;
         this.maxTtl = maxTtl;
+        this.roles = repository.roleStore();
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new Object();
         }
@@ -46,12 +51,68 @@ public final class TokenStore {
         void schedule(TokenEntry entry);
     }
 
+    /**
+     * Finds or creates the identity entity behind an entity alias of the token auth method, for
+     * {@code create/<role>} with {@code entity_alias}.
+     */
+    @FunctionalInterface
+    public interface EntityAliases {
+        /** The entity id of the alias {@code aliasName}, created on first use. */
+        String entityId(String aliasName);
+    }
+
     /** The result of a creation: the entry and any warnings (a capped TTL). */
     public record Created(TokenEntry entry, List<String> warnings) {
     }
 
     public void setExpirationScheduler(ExpirationScheduler scheduler) {
         this.scheduler = scheduler;
+    }
+
+    /** Lets {@code create/<role>} attach tokens to the entity of an allowed {@code entity_alias}. */
+    public void setEntityAliases(EntityAliases aliases) {
+        this.entityAliases = aliases;
+    }
+
+    /**
+     * The entity id for {@code aliasName}.
+     *
+     * @throws InvalidRequestException when no identity store is attached
+     */
+    String entityForAlias(String aliasName) {
+        EntityAliases aliases = entityAliases;
+        if (aliases == null) {
+            throw new InvalidRequestException("entity aliases are not supported for token creation yet");
+        }
+        return aliases.entityId(aliasName);
+    }
+
+    /** The token roles ({@code auth/token/roles/<name>}), kept in the token store's view. */
+    public TokenRoleStore roles() {
+        return roles;
+    }
+
+    /** The token mount's effective max TTL in seconds. */
+    public long mountMaxTtl() {
+        return maxTtl.getAsLong();
+    }
+
+    /**
+     * The salted HMAC of the entry's id: the key its record is stored under, and what Vault
+     * calls the token's salted id (lease ids end in {@code h<salted id>}). Reveals nothing
+     * about the token.
+     */
+    public String saltedId(TokenEntry entry) {
+        return repository.hash(entry.id());
+    }
+
+    /**
+     * The valid entry whose salted id is {@code saltedId}, or {@code null} when unknown, expired
+     * (revoked on the way, as {@link #lookup} does) or used up.
+     */
+    public TokenEntry lookupBySaltedId(String saltedId) {
+        TokenEntry entry = repository.byHash(saltedId);
+        return entry == null ? null : lookup(entry.id());
     }
 
     /** Called with each token as it is revoked (cubbyhole cleanup). */

@@ -72,4 +72,50 @@ class ExpirationManagerTest {
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> f.store.stored(root.id()) != null);
         assertThat(f.revoked).isEmpty();
     }
+
+    @Test
+    void schedule_renewedManyTimes_oneTimerPerToken() {
+        manager.start();
+        TokenEntry e = f.create(spec().ttl(3600));
+        for (int i = 0; i < 50; i++) {
+            e = f.store.renew(e, 3600).entry();
+        }
+
+        assertThat(manager.pendingCount()).isEqualTo(1);
+    }
+
+    @Test
+    void revoke_beforeExpiry_timerCancelled() {
+        manager.start();
+        TokenEntry parent = f.create(spec().ttl(3600));
+        f.create(spec().parent(parent).ttl(3600));
+        assertThat(manager.pendingCount()).isEqualTo(2);
+
+        f.store.revokeTree(parent);
+
+        assertThat(manager.pendingCount()).isZero();
+    }
+
+    @Test
+    void expire_timerFiredEarly_rescheduledAndRevokedOnceDue() {
+        manager.start();
+        TokenEntry e = f.create(spec().ttl(1));
+
+        await().pollDelay(Duration.ofMillis(1300)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        assertThat(f.store.stored(e.id())).isNotNull();
+        f.clock.advanceSeconds(1);
+
+        await().atMost(Duration.ofSeconds(3)).until(() -> f.store.stored(e.id()) == null);
+        assertThat(manager.pendingCount()).isZero();
+    }
+
+    @Test
+    void start_afterClose_schedulesNothing() {
+        manager.close();
+        f.create(spec().ttl(1));
+
+        manager.start();
+
+        assertThat(manager.pendingCount()).isZero();
+    }
 }
