@@ -1,26 +1,33 @@
 package io.coffer.builtin.auth.approle;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.builtin.secrets.kv.GoTime;
 import io.coffer.crypto.SecretBytes;
 import io.coffer.sdk.logical.TokenParams;
 import io.coffer.sdk.logical.exception.InternalException;
 
-import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+
+import static io.coffer.builtin.storage.JsonRecords.addStrings;
+import static io.coffer.builtin.storage.JsonRecords.bool;
+import static io.coffer.builtin.storage.JsonRecords.corrupt;
+import static io.coffer.builtin.storage.JsonRecords.intValue;
+import static io.coffer.builtin.storage.JsonRecords.longValue;
+import static io.coffer.builtin.storage.JsonRecords.newRecord;
+import static io.coffer.builtin.storage.JsonRecords.object;
+import static io.coffer.builtin.storage.JsonRecords.readRecord;
+import static io.coffer.builtin.storage.JsonRecords.strings;
+import static io.coffer.builtin.storage.JsonRecords.text;
+import static io.coffer.builtin.storage.JsonRecords.write;
 
 /**
  * Encodes and decodes the stored records of an AppRole mount as explicit, versioned JSON, the
@@ -38,42 +45,42 @@ final class AppRoleCodec {
     // ---- role ------------------------------------------------------------------------------
 
     byte[] encodeRole(RoleEntry role) {
-        ObjectNode node = header();
+        ObjectNode node = newRecord(mapper, FORMAT_VERSION);
         node.put("name", role.name());
         node.put("role_id", role.roleId());
         node.put("bind_secret_id", role.bindSecretId());
-        strings(node.putArray("secret_id_bound_cidrs"), role.secretIdBoundCidrs());
+        addStrings(node.putArray("secret_id_bound_cidrs"), role.secretIdBoundCidrs());
         node.put("secret_id_num_uses", role.secretIdNumUses());
         node.put("secret_id_ttl", role.secretIdTtl());
         node.put("local_secret_ids", role.localSecretIds());
         TokenParams t = role.token();
         ObjectNode token = node.putObject("token");
-        strings(token.putArray("policies"), t.policies());
+        addStrings(token.putArray("policies"), t.policies());
         token.put("ttl", t.ttl());
         token.put("max_ttl", t.maxTtl());
         token.put("explicit_max_ttl", t.explicitMaxTtl());
         token.put("period", t.period());
         token.put("num_uses", t.numUses());
-        strings(token.putArray("bound_cidrs"), t.boundCidrs());
+        addStrings(token.putArray("bound_cidrs"), t.boundCidrs());
         token.put("type", t.type());
         token.put("no_default_policy", t.noDefaultPolicy());
         node.put("legacy_policies", role.legacyPolicies());
         node.put("legacy_period", role.legacyPeriod());
-        return write(node, "approle role");
+        return write(mapper, node, "approle role");
     }
 
     RoleEntry decodeRole(byte[] bytes) {
         String kind = "approle role";
-        JsonNode node = read(bytes, kind);
+        JsonNode node = readRecord(mapper, bytes, FORMAT_VERSION, kind);
         try {
             JsonNode token = object(node, "token", kind);
-            TokenParams params = new TokenParams(strings(token, "policies", kind), longField(token, "ttl", kind),
-                    longField(token, "max_ttl", kind), longField(token, "explicit_max_ttl", kind),
-                    longField(token, "period", kind), intField(token, "num_uses", kind),
+            TokenParams params = new TokenParams(strings(token, "policies", kind), longValue(token, "ttl", kind),
+                    longValue(token, "max_ttl", kind), longValue(token, "explicit_max_ttl", kind),
+                    longValue(token, "period", kind), intValue(token, "num_uses", kind),
                     strings(token, "bound_cidrs", kind), text(token, "type", kind), bool(token, "no_default_policy", kind));
             return new RoleEntry(text(node, "name", kind), text(node, "role_id", kind), bool(node, "bind_secret_id", kind),
-                    strings(node, "secret_id_bound_cidrs", kind), intField(node, "secret_id_num_uses", kind),
-                    longField(node, "secret_id_ttl", kind), bool(node, "local_secret_ids", kind), params,
+                    strings(node, "secret_id_bound_cidrs", kind), intValue(node, "secret_id_num_uses", kind),
+                    longValue(node, "secret_id_ttl", kind), bool(node, "local_secret_ids", kind), params,
                     bool(node, "legacy_policies", kind), bool(node, "legacy_period", kind));
         } catch (IllegalArgumentException e) {
             throw corrupt(kind);
@@ -83,21 +90,21 @@ final class AppRoleCodec {
     // ---- role-id index ---------------------------------------------------------------------
 
     byte[] encodeRoleIdIndex(String roleName) {
-        ObjectNode node = header();
+        ObjectNode node = newRecord(mapper, FORMAT_VERSION);
         node.put("role_name", roleName);
-        return write(node, "approle role-id index");
+        return write(mapper, node, "approle role-id index");
     }
 
     /** The role name a role-id index record points to. */
     String decodeRoleIdIndex(byte[] bytes) {
         String kind = "approle role-id index";
-        return text(read(bytes, kind), "role_name", kind);
+        return text(readRecord(mapper, bytes, FORMAT_VERSION, kind), "role_name", kind);
     }
 
     // ---- secret ID -------------------------------------------------------------------------
 
     byte[] encodeSecretId(SecretIdEntry e) {
-        ObjectNode node = header();
+        ObjectNode node = newRecord(mapper, FORMAT_VERSION);
         node.put("secret_id_hmac", e.secretIdHmac());
         node.put("secret_id_accessor", e.accessor());
         node.put("role_name", e.roleName());
@@ -113,14 +120,14 @@ final class AppRoleCodec {
         ObjectNode metadata = node.putObject("metadata");
         e.metadata().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(m -> metadata.put(m.getKey(), m.getValue()));
-        strings(node.putArray("cidr_list"), e.cidrList());
-        strings(node.putArray("token_bound_cidrs"), e.tokenBoundCidrs());
-        return write(node, "approle secret-id");
+        addStrings(node.putArray("cidr_list"), e.cidrList());
+        addStrings(node.putArray("token_bound_cidrs"), e.tokenBoundCidrs());
+        return write(mapper, node, "approle secret-id");
     }
 
     SecretIdEntry decodeSecretId(byte[] bytes) {
         String kind = "approle secret-id";
-        JsonNode node = read(bytes, kind);
+        JsonNode node = readRecord(mapper, bytes, FORMAT_VERSION, kind);
         try {
             JsonNode expiration = node.get("expiration_time");
             Instant expires = expiration == null || expiration.isNull() ? null : time(node, "expiration_time", kind);
@@ -134,7 +141,7 @@ final class AppRoleCodec {
                 metadata.put(f.getKey(), f.getValue().textValue());
             }
             return new SecretIdEntry(text(node, "secret_id_hmac", kind), text(node, "secret_id_accessor", kind),
-                    text(node, "role_name", kind), intField(node, "num_uses", kind), longField(node, "ttl", kind),
+                    text(node, "role_name", kind), intValue(node, "num_uses", kind), longValue(node, "ttl", kind),
                     time(node, "creation_time", kind), expires, time(node, "last_updated_time", kind), metadata,
                     strings(node, "cidr_list", kind), strings(node, "token_bound_cidrs", kind));
         } catch (IllegalArgumentException | DateTimeException e) {
@@ -145,15 +152,15 @@ final class AppRoleCodec {
     // ---- accessor index --------------------------------------------------------------------
 
     byte[] encodeAccessor(AccessorEntry e) {
-        ObjectNode node = header();
+        ObjectNode node = newRecord(mapper, FORMAT_VERSION);
         node.put("role_name", e.roleName());
         node.put("secret_id_hmac", e.secretIdHmac());
-        return write(node, "approle accessor");
+        return write(mapper, node, "approle accessor");
     }
 
     AccessorEntry decodeAccessor(byte[] bytes) {
         String kind = "approle accessor";
-        JsonNode node = read(bytes, kind);
+        JsonNode node = readRecord(mapper, bytes, FORMAT_VERSION, kind);
         return new AccessorEntry(text(node, "role_name", kind), text(node, "secret_id_hmac", kind));
     }
 
@@ -161,7 +168,7 @@ final class AppRoleCodec {
 
     /** The {@code hmac-key} record; the base64 text of the key is the only copy outside {@code key}. */
     byte[] encodeHmacKey(SecretBytes key, Instant created) {
-        ObjectNode node = header();
+        ObjectNode node = newRecord(mapper, FORMAT_VERSION);
         node.put("algorithm", HMAC_ALGORITHM);
         byte[] raw = key.copy();
         try {
@@ -170,13 +177,13 @@ final class AppRoleCodec {
             Arrays.fill(raw, (byte) 0);
         }
         node.put("created_time", GoTime.format(created));
-        return write(node, "approle hmac-key");
+        return write(mapper, node, "approle hmac-key");
     }
 
     /** The key of an {@code hmac-key} record, as a secret the caller closes. */
     SecretBytes decodeHmacKey(byte[] bytes) {
         String kind = "approle hmac-key";
-        JsonNode node = read(bytes, kind);
+        JsonNode node = readRecord(mapper, bytes, FORMAT_VERSION, kind);
         if (!HMAC_ALGORITHM.equals(text(node, "algorithm", kind))) {
             throw corrupt(kind);
         }
@@ -195,104 +202,7 @@ final class AppRoleCodec {
 
     // ---- helpers ---------------------------------------------------------------------------
 
-    private ObjectNode header() {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("format_version", FORMAT_VERSION);
-        return node;
-    }
-
-    private byte[] write(JsonNode node, String kind) {
-        try {
-            return mapper.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new InternalException("failed to encode " + kind + " record");
-        }
-    }
-
-    private JsonNode read(byte[] bytes, String kind) {
-        JsonNode node;
-        try {
-            node = mapper.readTree(bytes);
-        } catch (IOException e) {
-            throw corrupt(kind);
-        }
-        if (node == null || !node.isObject()) {
-            throw corrupt(kind);
-        }
-        JsonNode version = node.get("format_version");
-        if (version == null || !version.isIntegralNumber()) {
-            throw corrupt(kind);
-        }
-        if (version.longValue() != FORMAT_VERSION) {
-            throw new InternalException("unsupported format_version of " + kind + " record");
-        }
-        return node;
-    }
-
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
-    }
-
-    private static List<String> strings(JsonNode node, String name, String kind) {
-        JsonNode v = node.get(name);
-        if (v == null || !v.isArray()) {
-            throw corrupt(kind);
-        }
-        List<String> out = new ArrayList<>(v.size());
-        for (JsonNode item : v) {
-            if (!item.isTextual()) {
-                throw corrupt(kind);
-            }
-            out.add(item.textValue());
-        }
-        return out;
-    }
-
-    private static JsonNode object(JsonNode node, String name, String kind) {
-        JsonNode v = node.get(name);
-        if (v == null || !v.isObject()) {
-            throw corrupt(kind);
-        }
-        return v;
-    }
-
-    private static String text(JsonNode node, String name, String kind) {
-        JsonNode v = node.get(name);
-        if (v == null || !v.isTextual()) {
-            throw corrupt(kind);
-        }
-        return v.textValue();
-    }
-
-    private static boolean bool(JsonNode node, String name, String kind) {
-        JsonNode v = node.get(name);
-        if (v == null || !v.isBoolean()) {
-            throw corrupt(kind);
-        }
-        return v.booleanValue();
-    }
-
-    private static long longField(JsonNode node, String name, String kind) {
-        JsonNode v = node.get(name);
-        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw corrupt(kind);
-        }
-        return v.longValue();
-    }
-
-    private static int intField(JsonNode node, String name, String kind) {
-        JsonNode v = node.get(name);
-        if (v == null || !v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw corrupt(kind);
-        }
-        return v.intValue();
-    }
-
     private static Instant time(JsonNode node, String name, String kind) {
         return GoTime.parse(text(node, name, kind));
-    }
-
-    private static InternalException corrupt(String kind) {
-        return new InternalException("corrupt " + kind + " record");
     }
 }

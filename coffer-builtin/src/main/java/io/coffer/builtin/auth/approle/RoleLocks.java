@@ -1,6 +1,7 @@
 package io.coffer.builtin.auth.approle;
 
-import java.util.concurrent.locks.ReentrantLock;
+import io.coffer.builtin.concurrent.StripedLocks;
+
 import java.util.function.Supplier;
 
 /**
@@ -12,42 +13,23 @@ import java.util.function.Supplier;
  * role IDs unique across roles.
  */
 final class RoleLocks {
-    private final ReentrantLock[] stripes;
-    private final ReentrantLock roleIds = new ReentrantLock();
+    private static final String ROLE_IDS = "role-ids";
+
+    private final StripedLocks roles;
+    private final StripedLocks roleIds = new StripedLocks(1);
 
     /** @param stripes the number of role locks; more stripes, fewer false conflicts */
     RoleLocks(int stripes) {
-        if (stripes <= 0) {
-            throw new IllegalArgumentException("stripes must be positive");
-        }
-        this.stripes = new ReentrantLock[stripes];
-        for (int i = 0; i < stripes; i++) {
-            this.stripes[i] = new ReentrantLock();
-        }
+        this.roles = new StripedLocks(stripes);
     }
 
     /** Runs {@code action} holding role {@code name}'s lock and returns its result. */
     <T> T withRole(String name, Supplier<T> action) {
-        return locked(stripeOf(name), action);
+        return roles.locked(name, action);
     }
 
     /** Runs {@code action} holding the role-ID lock; call only while holding a role's lock. */
     <T> T withRoleIds(Supplier<T> action) {
-        return locked(roleIds, action);
-    }
-
-    private static <T> T locked(ReentrantLock lock, Supplier<T> action) {
-        lock.lock();
-        try {
-            return action.get();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private ReentrantLock stripeOf(String name) {
-        int h = name.hashCode();
-        h ^= h >>> 16;
-        return stripes[Math.floorMod(h, stripes.length)];
+        return roleIds.locked(ROLE_IDS, action);
     }
 }

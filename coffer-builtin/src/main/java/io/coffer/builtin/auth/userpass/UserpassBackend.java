@@ -1,5 +1,6 @@
 package io.coffer.builtin.auth.userpass;
 
+import io.coffer.builtin.concurrent.StripedLocks;
 import io.coffer.sdk.framework.FrameworkBackend;
 import io.coffer.sdk.framework.Path;
 import io.coffer.sdk.logical.BackendConfig;
@@ -36,7 +37,7 @@ public final class UserpassBackend extends FrameworkBackend implements UserLocko
 
     /** A backend with another hasher (tests count its checks). */
     UserpassBackend(BackendConfig config, UserpassSettings settings, PasswordHasher hasher) {
-        this(new UserpassContext(config.storage(), new UserpassCodec(), new NameLocks(LOCK_STRIPES), hasher,
+        this(new UserpassContext(config.storage(), new UserpassCodec(), new StripedLocks(LOCK_STRIPES), hasher,
                 settings.lockout(), config.clock()));
     }
 

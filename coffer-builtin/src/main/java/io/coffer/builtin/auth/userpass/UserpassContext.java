@@ -1,5 +1,6 @@
 package io.coffer.builtin.auth.userpass;
 
+import io.coffer.builtin.concurrent.StripedLocks;
 import io.coffer.sdk.logical.Storage;
 
 import java.time.Clock;
@@ -14,12 +15,12 @@ import java.util.Objects;
 final class UserpassContext {
     private final Storage mountStorage;
     private final UserpassCodec codec;
-    private final NameLocks locks;
+    private final StripedLocks locks;
     private final PasswordHasher hasher;
     private final LockoutPolicy lockout;
     private final Clock clock;
 
-    UserpassContext(Storage mountStorage, UserpassCodec codec, NameLocks locks, PasswordHasher hasher,
+    UserpassContext(Storage mountStorage, UserpassCodec codec, StripedLocks locks, PasswordHasher hasher,
                     LockoutPolicy lockout, Clock clock) {
         this.mountStorage = mountStorage;
         this.codec = Objects.requireNonNull(codec, "codec");
@@ -34,7 +35,7 @@ final class UserpassContext {
         return new UserpassStore(storage != null ? storage : mountStorage, codec);
     }
 
-    NameLocks locks() {
+    StripedLocks locks() {
         return locks;
     }
 

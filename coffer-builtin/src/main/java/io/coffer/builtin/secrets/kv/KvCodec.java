@@ -8,16 +8,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.sdk.logical.exception.InternalException;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
+
+import static io.coffer.builtin.storage.JsonRecords.bool;
+import static io.coffer.builtin.storage.JsonRecords.corrupt;
+import static io.coffer.builtin.storage.JsonRecords.intValue;
+import static io.coffer.builtin.storage.JsonRecords.longValue;
+import static io.coffer.builtin.storage.JsonRecords.newRecord;
+import static io.coffer.builtin.storage.JsonRecords.readRecord;
 
 /**
  * Encodes and decodes the stored records of the KV engines as explicit, versioned JSON, the
@@ -35,7 +39,6 @@ public final class KvCodec {
     private final ObjectMapper mapper;
     private final ObjectReader mapReader;
     private final ObjectWriter writer;
-    private final JsonNodeFactory nodes;
     private final KvMetadataReader metadataReader;
 
     public KvCodec() {
@@ -45,7 +48,6 @@ public final class KvCodec {
         JavaType mapType = mapper.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class);
         this.mapReader = mapper.readerFor(mapType);
         this.writer = mapper.writer();
-        this.nodes = mapper.getNodeFactory();
         this.metadataReader = new KvMetadataReader(mapper.getFactory());
     }
 
@@ -86,8 +88,7 @@ public final class KvCodec {
 
     /** The {@code config} record. */
     public byte[] encodeConfig(EngineConfig config) {
-        ObjectNode node = nodes.objectNode();
-        node.put("format_version", FORMAT_VERSION);
+        ObjectNode node = newRecord(mapper, FORMAT_VERSION);
         node.put("max_versions", config.maxVersions());
         node.put("cas_required", config.casRequired());
         node.put("delete_version_after_nanos", config.deleteVersionAfter().toNanos());
@@ -97,11 +98,10 @@ public final class KvCodec {
     /** Decodes a {@code config} record. */
     public EngineConfig decodeConfig(byte[] bytes) {
         String kind = "kv config";
-        JsonNode node = readTree(bytes, kind);
-        checkFormat(node.get("format_version"), kind);
+        JsonNode node = readRecord(mapper, bytes, FORMAT_VERSION, kind);
         try {
-            return new EngineConfig(intField(node, "max_versions", kind), boolField(node, "cas_required", kind),
-                    Duration.ofNanos(longField(node, "delete_version_after_nanos", kind)));
+            return new EngineConfig(intValue(node, "max_versions", kind), bool(node, "cas_required", kind),
+                    Duration.ofNanos(longValue(node, "delete_version_after_nanos", kind)));
         } catch (IllegalArgumentException e) {
             throw corrupt(kind);
         }
@@ -111,8 +111,7 @@ public final class KvCodec {
 
     /** The {@code metadata/<path>} record. */
     public byte[] encodeMetadata(KeyMetadata meta) {
-        ObjectNode node = nodes.objectNode();
-        node.put("format_version", FORMAT_VERSION);
+        ObjectNode node = newRecord(mapper, FORMAT_VERSION);
         node.put("key", meta.key());
         node.put("created_time", GoTime.format(meta.createdTime()));
         node.put("updated_time", GoTime.format(meta.updatedTime()));
@@ -168,72 +167,13 @@ public final class KvCodec {
         }
     }
 
-    private JsonNode readTree(byte[] bytes, String kind) {
-        try {
-            JsonNode node = mapper.readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw corrupt(kind);
-            }
-            return node;
-        } catch (IOException e) {
-            throw corrupt(kind);
-        }
-    }
-
+    /** Checks the {@code format_version} of a record decoded as a map. */
     private static void checkFormat(Object value, String kind) {
-        long version;
-        if (value instanceof JsonNode node && node.isIntegralNumber()) {
-            version = node.longValue();
-        } else if (value instanceof Integer || value instanceof Long) {
-            version = ((Number) value).longValue();
-        } else {
+        if (!(value instanceof Integer || value instanceof Long)) {
             throw corrupt(kind);
         }
-        if (version != FORMAT_VERSION) {
+        if (((Number) value).longValue() != FORMAT_VERSION) {
             throw new InternalException("unsupported format_version of " + kind + " record");
         }
-    }
-
-    private static Instant time(JsonNode node, String kind) {
-        if (node == null || !node.isTextual()) {
-            throw corrupt(kind);
-        }
-        return GoTime.parse(node.textValue());
-    }
-
-    private static String textField(JsonNode node, String name, String kind) {
-        JsonNode v = node.get(name);
-        if (v == null || !v.isTextual()) {
-            throw corrupt(kind);
-        }
-        return v.textValue();
-    }
-
-    private static long longField(JsonNode node, String name, String kind) {
-        JsonNode v = node.get(name);
-        if (v == null || !v.canConvertToLong() || !v.isIntegralNumber()) {
-            throw corrupt(kind);
-        }
-        return v.longValue();
-    }
-
-    private static int intField(JsonNode node, String name, String kind) {
-        JsonNode v = node.get(name);
-        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber()) {
-            throw corrupt(kind);
-        }
-        return v.intValue();
-    }
-
-    private static boolean boolField(JsonNode node, String name, String kind) {
-        JsonNode v = node.get(name);
-        if (v == null || !v.isBoolean()) {
-            throw corrupt(kind);
-        }
-        return v.booleanValue();
-    }
-
-    private static InternalException corrupt(String kind) {
-        return new InternalException("corrupt " + kind + " record");
     }
 }

@@ -1,5 +1,6 @@
 package io.coffer.builtin.secrets.kv;
 
+import io.coffer.builtin.concurrent.StripedLocks;
 import io.coffer.sdk.framework.FrameworkBackend;
 import io.coffer.sdk.framework.Path;
 import io.coffer.sdk.logical.BackendConfig;
@@ -24,7 +25,7 @@ public final class KvV2Backend extends FrameworkBackend {
     private static final int LOCK_STRIPES = 256;
 
     public KvV2Backend(BackendConfig config) {
-        super(paths(new KvV2Context(config.storage(), new KvCodec(), new KeyLocks(LOCK_STRIPES), config.clock())));
+        super(paths(new KvV2Context(config.storage(), new KvCodec(), new StripedLocks(LOCK_STRIPES), config.clock())));
     }
 
     private static List<Path> paths(KvV2Context ctx) {

@@ -1,5 +1,6 @@
 package io.coffer.builtin.secrets.kv;
 
+import io.coffer.builtin.concurrent.StripedLocks;
 import io.coffer.sdk.logical.Request;
 import io.coffer.sdk.logical.Storage;
 
@@ -13,11 +14,11 @@ import java.time.Instant;
 final class KvV2Context {
     private final Storage mountStorage;
     private final KvCodec codec;
-    private final KeyLocks locks;
+    private final StripedLocks locks;
     private final Clock clock;
     private final MetadataCache metadataCache = new MetadataCache();
 
-    KvV2Context(Storage mountStorage, KvCodec codec, KeyLocks locks, Clock clock) {
+    KvV2Context(Storage mountStorage, KvCodec codec, StripedLocks locks, Clock clock) {
         this.mountStorage = mountStorage;
         this.codec = codec;
         this.locks = locks;
@@ -30,7 +31,7 @@ final class KvV2Context {
         return new KvV2Store(storage, codec, metadataCache);
     }
 
-    KeyLocks locks() {
+    StripedLocks locks() {
         return locks;
     }
 

@@ -5,15 +5,11 @@ import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
 import io.coffer.cli.command.ExitCodes;
 import io.coffer.cli.command.ExitException;
-import io.coffer.cli.command.FlagSpec;
-import io.coffer.cli.command.FlagType;
 import io.coffer.cli.command.Invocation;
-import io.coffer.cli.command.Requests;
+import io.coffer.cli.command.MountTables;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
-import io.coffer.cli.json.GoJson;
 import io.coffer.cli.json.JsonStruct;
-import io.coffer.cli.output.Columns;
 import io.coffer.cli.output.OutputFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +44,7 @@ public final class AuditListCommand extends BaseCommand {
                 """,
                 StandardFlags.plus(
                         StandardFlags.httpAndFormat(),
-                        FlagSpec.of(
-                                StandardFlags.COMMAND,
-                                "detailed",
-                                FlagType.BOOL,
-                                Boolean.FALSE,
+                        MountTables.detailedFlag(
                                 "Print detailed information such as options and replication status about each"
                                         + " audit device.")));
     }
@@ -61,38 +53,25 @@ public final class AuditListCommand extends BaseCommand {
     public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         inv.expectArgs(0, 0);
         String error = "Error listing audits: ";
-        Secret secret = Requests.send(inv, error, c -> c.get("sys/audit"));
-        if (secret == null || secret.data() == null) {
-            throw inv.fail(ExitCodes.API, error + "data from server response is empty");
-        }
-        TreeMap<String, Map<String, Object>> audits = new TreeMap<>(GoJson.GO_STRING_ORDER);
-        for (Map.Entry<String, Object> e : secret.data().entrySet()) {
-            if (e.getValue() instanceof Map<?, ?> m) {
-                audits.put(e.getKey(), Secret.asMap(m));
-            }
-        }
+        TreeMap<String, Map<String, Object>> audits = MountTables.fetch(inv, error, c -> c.get("sys/audit"));
         if (inv.format() == OutputFormat.JSON) {
-            Map<String, Object> out = new TreeMap<>(GoJson.GO_STRING_ORDER);
-            for (Map.Entry<String, Map<String, Object>> e : audits.entrySet()) {
-                Map<String, Object> a = e.getValue();
-                out.put(
-                        e.getKey(),
-                        new JsonStruct()
-                                .put("type", Secret.string(a.get("type")))
-                                .put("description", Secret.string(a.get("description")))
-                                .put("options", options(a))
-                                .put("local", Boolean.TRUE.equals(a.get("local")))
-                                .put("path", Secret.string(a.get("path"))));
-            }
-            return inv.printer().outputData(out);
+            return MountTables.printJson(inv, audits, AuditListCommand::deviceJson);
         }
         if (audits.isEmpty()) {
             inv.ui().output("No audit devices are enabled.");
             return ExitCodes.API;
         }
-        List<String> rows = inv.flags().bool("detailed") ? detailed(audits) : simple(audits);
-        inv.ui().output(Columns.table(rows, "|"));
-        return ExitCodes.OK;
+        return MountTables.printTable(inv, audits, AuditListCommand::simple, AuditListCommand::detailed);
+    }
+
+    /** One device as Go marshals {@code api.Audit} (struct field order). */
+    static JsonStruct deviceJson(Map<String, Object> a) {
+        return new JsonStruct()
+                .put("type", Secret.string(a.get("type")))
+                .put("description", Secret.string(a.get("description")))
+                .put("options", MountTables.options(a))
+                .put("local", Boolean.TRUE.equals(a.get("local")))
+                .put("path", Secret.string(a.get("path")));
     }
 
     /** Vault prints each device's own {@code path} field here (the map key in the detailed form). */
@@ -117,7 +96,7 @@ public final class AuditListCommand extends BaseCommand {
         for (Map.Entry<String, Map<String, Object>> e : audits.entrySet()) {
             Map<String, Object> a = e.getValue();
             List<String> opts = new ArrayList<>();
-            Map<String, String> options = options(a);
+            Map<String, String> options = MountTables.options(a);
             if (options != null) {
                 for (Map.Entry<String, String> o : options.entrySet()) {
                     opts.add(o.getKey() + "=" + o.getValue());
@@ -129,19 +108,8 @@ public final class AuditListCommand extends BaseCommand {
                             e.getKey(),
                             Secret.string(a.get("type")),
                             Secret.string(a.get("description")),
-                            Boolean.TRUE.equals(a.get("local")) ? "local" : "replicated",
+                            MountTables.replication(a),
                             String.join(" ", opts)));
-        }
-        return out;
-    }
-
-    private static Map<String, String> options(Map<String, Object> a) {
-        if (!(a.get("options") instanceof Map<?, ?> o)) {
-            return null;
-        }
-        Map<String, String> out = new TreeMap<>(GoJson.GO_STRING_ORDER);
-        for (Map.Entry<?, ?> e : o.entrySet()) {
-            out.put(String.valueOf(e.getKey()), Secret.string(e.getValue()));
         }
         return out;
     }

@@ -1,16 +1,9 @@
 package io.coffer.cli.command.auth;
 
-import io.coffer.cli.command.BaseCommand;
-import io.coffer.cli.command.ClientSetupException;
-import io.coffer.cli.command.ExitCodes;
-import io.coffer.cli.command.ExitException;
-import io.coffer.cli.command.Invocation;
-import io.coffer.cli.command.Requests;
-import io.coffer.cli.command.StandardFlags;
-import io.coffer.cli.command.UsageException;
+import io.coffer.cli.command.MountDisableCommand;
 
 /** {@code coffer auth disable PATH}: DELETE {@code sys/auth/<path>}, revoking its tokens. */
-public final class AuthDisableCommand extends BaseCommand {
+public final class AuthDisableCommand extends MountDisableCommand {
     /** Creates the command. */
     public AuthDisableCommand() {
         super(
@@ -30,16 +23,7 @@ public final class AuthDisableCommand extends BaseCommand {
 
                       $ coffer auth disable userpass/
                 """,
-                StandardFlags.http());
-    }
-
-    @Override
-    public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
-        inv.expectArgs(1, 1);
-        String path = ensureTrailingSlash(sanitizePath(inv.args().get(0)));
-        String error = "Error disabling auth method at " + path + ": ";
-        Requests.send(inv, error, c -> c.delete("sys/auth/" + path, null));
-        inv.ui().output("Success! Disabled the auth method (if it existed) at: " + path);
-        return ExitCodes.OK;
+                "sys/auth/",
+                "auth method");
     }
 }

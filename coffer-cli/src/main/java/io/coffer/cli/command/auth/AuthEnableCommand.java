@@ -7,12 +7,12 @@ import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.FlagSpec;
 import io.coffer.cli.command.FlagType;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.MountConfigFlags;
 import io.coffer.cli.command.ParsedArgs;
 import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +52,7 @@ public final class AuthEnableCommand extends BaseCommand {
     private static List<FlagSpec> flagSpecs() {
         String s = StandardFlags.COMMAND;
         List<FlagSpec> l = new ArrayList<>(StandardFlags.http());
-        l.add(AuthFlags.description("Human-friendly description for the purpose of this auth method."));
+        l.add(MountConfigFlags.description("Human-friendly description for the purpose of this auth method."));
         l.add(
                 FlagSpec.of(
                         s,
@@ -63,11 +63,11 @@ public final class AuthEnableCommand extends BaseCommand {
                                 + " auth methods. This defaults to the \"type\" of the auth method. The auth"
                                 + " method will be accessible at \"/auth/<path>\"."));
         l.add(
-                AuthFlags.defaultLeaseTtl(
+                MountConfigFlags.defaultLeaseTtl(
                         "The default lease TTL for this auth method. If unspecified, this defaults to the"
                                 + " server's globally configured default lease TTL."));
         l.add(
-                AuthFlags.maxLeaseTtl(
+                MountConfigFlags.maxLeaseTtl(
                         "The maximum lease TTL for this auth method. If unspecified, this defaults to the"
                                 + " server's globally configured maximum lease TTL."));
         l.addAll(AuthFlags.common("Select the semantic version of the plugin to enable."));
@@ -79,27 +79,10 @@ public final class AuthEnableCommand extends BaseCommand {
                         null,
                         "Name of the auth method plugin. This plugin name must already exist in the"
                                 + " server's plugin catalog."));
-        l.add(
-                FlagSpec.of(
-                        s,
-                        "local",
-                        FlagType.BOOL,
-                        Boolean.FALSE,
+        l.addAll(
+                MountConfigFlags.enableSwitches(
                         "Mark the auth method as local-only. Local auth methods are not replicated nor"
-                                + " removed by replication."));
-        l.add(
-                FlagSpec.of(
-                        s,
-                        "seal-wrap",
-                        FlagType.BOOL,
-                        Boolean.FALSE,
-                        "Enable seal wrapping of critical values in the secrets engine."));
-        l.add(
-                FlagSpec.of(
-                        s,
-                        "external-entropy-access",
-                        FlagType.BOOL,
-                        Boolean.FALSE,
+                                + " removed by replication.",
                         "Enable auth method to access the server's external entropy source."));
         return l;
     }
@@ -115,21 +98,9 @@ public final class AuthEnableCommand extends BaseCommand {
         String pathFlag = f.string("path");
         String authPath = ensureTrailingSlash(pathFlag.isEmpty() ? authType : pathFlag);
 
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("default_lease_ttl", AuthFlags.duration(f, "default-lease-ttl"));
-        config.put("max_lease_ttl", AuthFlags.duration(f, "max-lease-ttl"));
-        config.put("force_no_cache", false);
-        AuthFlags.addGivenConfig(f, config);
-
-        Map<String, String> options = AuthFlags.options(f);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", authType);
-        body.put("description", f.string("description"));
-        body.put("config", config);
-        body.put("local", f.bool("local"));
-        body.put("seal_wrap", f.bool("seal-wrap"));
-        body.put("external_entropy_access", f.bool("external-entropy-access"));
-        body.put("options", options.isEmpty() ? null : options);
+        Map<String, Object> config = MountConfigFlags.enableConfig(f, false);
+        AuthFlags.addTokenTypeAndPluginVersion(f, config);
+        Map<String, Object> body = MountConfigFlags.enableBody(f, authType, config);
         String error = "Error enabling " + authType + " auth: ";
         Requests.send(inv, error, c -> c.post("sys/auth/" + authPath, body));
 

@@ -3,17 +3,12 @@ package io.coffer.cli.command.auth;
 import io.coffer.cli.api.Secret;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
-import io.coffer.cli.command.ExitCodes;
 import io.coffer.cli.command.ExitException;
-import io.coffer.cli.command.FlagSpec;
-import io.coffer.cli.command.FlagType;
 import io.coffer.cli.command.Invocation;
-import io.coffer.cli.command.Requests;
+import io.coffer.cli.command.MountTables;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
-import io.coffer.cli.json.GoJson;
 import io.coffer.cli.json.JsonStruct;
-import io.coffer.cli.output.Columns;
 import io.coffer.cli.output.GoFormat;
 import io.coffer.cli.output.OutputFormat;
 import java.util.ArrayList;
@@ -49,11 +44,7 @@ public final class AuthListCommand extends BaseCommand {
                 """,
                 StandardFlags.plus(
                         StandardFlags.httpAndFormat(),
-                        FlagSpec.of(
-                                StandardFlags.COMMAND,
-                                "detailed",
-                                FlagType.BOOL,
-                                Boolean.FALSE,
+                        MountTables.detailedFlag(
                                 "Print detailed information such as configuration and replication status"
                                         + " about each auth method. This option is only applicable to"
                                         + " table-formatted output.")));
@@ -63,26 +54,11 @@ public final class AuthListCommand extends BaseCommand {
     public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         inv.expectArgs(0, 0);
         String error = "Error listing enabled authentications: ";
-        Secret secret = Requests.send(inv, error, c -> c.get("sys/auth"));
-        if (secret == null || secret.data() == null) {
-            throw inv.fail(ExitCodes.API, error + "data from server response is empty");
-        }
-        TreeMap<String, Map<String, Object>> auths = new TreeMap<>(GoJson.GO_STRING_ORDER);
-        for (Map.Entry<String, Object> e : secret.data().entrySet()) {
-            if (e.getValue() instanceof Map<?, ?> m) {
-                auths.put(e.getKey(), Secret.asMap(m));
-            }
-        }
+        TreeMap<String, Map<String, Object>> auths = MountTables.fetch(inv, error, c -> c.get("sys/auth"));
         if (inv.format() == OutputFormat.JSON) {
-            Map<String, Object> out = new TreeMap<>(GoJson.GO_STRING_ORDER);
-            for (Map.Entry<String, Map<String, Object>> e : auths.entrySet()) {
-                out.put(e.getKey(), mountJson(e.getValue()));
-            }
-            return inv.printer().outputData(out);
+            return MountTables.printJson(inv, auths, AuthListCommand::mountJson);
         }
-        List<String> rows = inv.flags().bool("detailed") ? detailed(auths) : simple(auths);
-        inv.ui().output(Columns.table(rows, "|"));
-        return ExitCodes.OK;
+        return MountTables.printTable(inv, auths, AuthListCommand::simple, AuthListCommand::detailed);
     }
 
     static List<String> simple(Map<String, Map<String, Object>> auths) {
@@ -110,35 +86,29 @@ public final class AuthListCommand extends BaseCommand {
                         + " | Running Version | Running SHA256 | Deprecation Status");
         for (Map.Entry<String, Map<String, Object>> e : auths.entrySet()) {
             Map<String, Object> m = e.getValue();
-            String type = Secret.string(m.get("type"));
-            Map<String, Object> config = config(m);
-            String plugin = type.equals("plugin") ? Secret.string(config.get("plugin_name")) : type;
-            out.add(
-                    String.join(
-                            " | ",
-                            e.getKey(),
-                            plugin,
-                            Secret.string(m.get("accessor")),
-                            ttl(type, Secret.longValue(config.get("default_lease_ttl"))),
-                            ttl(type, Secret.longValue(config.get("max_lease_ttl"))),
-                            Secret.string(config.get("token_type")),
-                            Boolean.TRUE.equals(m.get("local")) ? "local" : "replicated",
+            Map<String, String> options = MountTables.options(m);
+            List<String> row = MountTables.detailedLead(e.getKey(), m);
+            row.addAll(
+                    List.of(
+                            Secret.string(MountTables.config(m).get("token_type")),
+                            MountTables.replication(m),
                             Boolean.toString(Boolean.TRUE.equals(m.get("seal_wrap"))),
                             Boolean.toString(Boolean.TRUE.equals(m.get("external_entropy_access"))),
-                            GoFormat.value(options(m) == null ? Map.of() : options(m)),
+                            GoFormat.value(options == null ? Map.of() : options),
                             Secret.string(m.get("description")),
                             Secret.string(m.get("uuid")),
                             Secret.string(m.get("plugin_version")),
                             Secret.string(m.get("running_plugin_version")),
                             Secret.string(m.get("running_sha256")),
                             Secret.string(m.get("deprecation_status"))));
+            out.add(String.join(" | ", row));
         }
         return out;
     }
 
     /** One mount as Go marshals {@code api.MountOutput} (struct field order, omitempty config). */
     static JsonStruct mountJson(Map<String, Object> m) {
-        Map<String, Object> c = config(m);
+        Map<String, Object> c = MountTables.config(m);
         JsonStruct config =
                 new JsonStruct()
                         .put("default_lease_ttl", Secret.longValue(c.get("default_lease_ttl")))
@@ -169,7 +139,7 @@ public final class AuthListCommand extends BaseCommand {
                 .put("description", Secret.string(m.get("description")))
                 .put("accessor", Secret.string(m.get("accessor")))
                 .put("config", config)
-                .put("options", options(m))
+                .put("options", MountTables.options(m))
                 .put("local", Boolean.TRUE.equals(m.get("local")))
                 .put("seal_wrap", Boolean.TRUE.equals(m.get("seal_wrap")))
                 .put("external_entropy_access", Boolean.TRUE.equals(m.get("external_entropy_access")))
@@ -179,31 +149,7 @@ public final class AuthListCommand extends BaseCommand {
                 .put("deprecation_status", Secret.string(m.get("deprecation_status")));
     }
 
-    private static Map<String, Object> config(Map<String, Object> m) {
-        return m.get("config") instanceof Map<?, ?> c ? Secret.asMap(c) : Map.of();
-    }
-
-    /** The mount's options as Go's {@code map[string]string}, or null when there are none. */
-    private static Map<String, String> options(Map<String, Object> m) {
-        if (!(m.get("options") instanceof Map<?, ?> o)) {
-            return null;
-        }
-        Map<String, String> out = new TreeMap<>(GoJson.GO_STRING_ORDER);
-        for (Map.Entry<?, ?> e : o.entrySet()) {
-            out.put(String.valueOf(e.getKey()), Secret.string(e.getValue()));
-        }
-        return out;
-    }
-
     private static List<String> strings(Object v) {
         return v instanceof List<?> l ? Secret.strings(l) : List.of();
-    }
-
-    /** Vault's {@code calcTTL}: seconds, {@code system} for 0, empty for system/cubbyhole. */
-    private static String ttl(String type, long ttl) {
-        if (type.equals("system") || type.equals("cubbyhole")) {
-            return "";
-        }
-        return ttl != 0 ? Long.toString(ttl) : "system";
     }
 }

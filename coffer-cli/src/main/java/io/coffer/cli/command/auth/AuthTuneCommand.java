@@ -7,6 +7,7 @@ import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.FlagSpec;
 import io.coffer.cli.command.FlagType;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.MountConfigFlags;
 import io.coffer.cli.command.ParsedArgs;
 import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
@@ -53,17 +54,17 @@ public final class AuthTuneCommand extends BaseCommand {
         String s = StandardFlags.COMMAND;
         List<FlagSpec> l = new ArrayList<>(StandardFlags.http());
         l.add(
-                AuthFlags.defaultLeaseTtl(
+                MountConfigFlags.defaultLeaseTtl(
                         "The default lease TTL for this auth method. If unspecified, this defaults to the"
                                 + " server's globally configured default lease TTL, or a previously configured"
                                 + " value for the auth method."));
         l.add(
-                AuthFlags.maxLeaseTtl(
+                MountConfigFlags.maxLeaseTtl(
                         "The maximum lease TTL for this auth method. If unspecified, this defaults to the"
                                 + " server's globally configured maximum lease TTL, or a previously configured"
                                 + " value for the auth method."));
         l.add(
-                AuthFlags.description(
+                MountConfigFlags.description(
                         "Human-friendly description of the this auth method. This overrides the current"
                                 + " stored value, if any."));
         l.addAll(
@@ -124,14 +125,8 @@ public final class AuthTuneCommand extends BaseCommand {
         Map<String, Object> config = new LinkedHashMap<>();
         putTtl(config, "default_lease_ttl", AuthFlags.ttlToApi(f.duration("default-lease-ttl")));
         putTtl(config, "max_lease_ttl", AuthFlags.ttlToApi(f.duration("max-lease-ttl")));
-        if (f.isSet("description")) {
-            config.put("description", f.string("description"));
-        }
-        Map<String, String> options = AuthFlags.options(f);
-        if (!options.isEmpty()) {
-            config.put("options", options);
-        }
-        AuthFlags.addGivenConfig(f, config);
+        MountConfigFlags.addTuneConfig(f, config);
+        AuthFlags.addTokenTypeAndPluginVersion(f, config);
         Map<String, Object> lockout = new LinkedHashMap<>();
         if (f.isSet("user-lockout-threshold")) {
             lockout.put("lockout_threshold", Long.toString(threshold));

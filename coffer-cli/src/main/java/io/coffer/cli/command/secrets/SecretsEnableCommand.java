@@ -7,12 +7,12 @@ import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.FlagSpec;
 import io.coffer.cli.command.FlagType;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.MountConfigFlags;
 import io.coffer.cli.command.ParsedArgs;
 import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -74,27 +74,10 @@ public final class SecretsEnableCommand extends BaseCommand {
                         "Force the secrets engine to disable caching. If unspecified, this defaults to the"
                                 + " server's globally configured cache settings. This does not affect caching of"
                                 + " the underlying encrypted data storage."));
-        l.add(
-                FlagSpec.of(
-                        s,
-                        "local",
-                        FlagType.BOOL,
-                        Boolean.FALSE,
+        l.addAll(
+                MountConfigFlags.enableSwitches(
                         "Mark the secrets engine as local-only. Local engines are not replicated or"
-                                + " removed by replication."));
-        l.add(
-                FlagSpec.of(
-                        s,
-                        "seal-wrap",
-                        FlagType.BOOL,
-                        Boolean.FALSE,
-                        "Enable seal wrapping of critical values in the secrets engine."));
-        l.add(
-                FlagSpec.of(
-                        s,
-                        "external-entropy-access",
-                        FlagType.BOOL,
-                        Boolean.FALSE,
+                                + " removed by replication.",
                         "Enable secrets engine to access the server's external entropy source."));
         return l;
     }
@@ -107,21 +90,8 @@ public final class SecretsEnableCommand extends BaseCommand {
         String pathFlag = f.string("path");
         String mountPath = ensureTrailingSlash(sanitizePath(pathFlag.isEmpty() ? engineType : pathFlag));
 
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("default_lease_ttl", MountFlags.duration(f, "default-lease-ttl"));
-        config.put("max_lease_ttl", MountFlags.duration(f, "max-lease-ttl"));
-        config.put("force_no_cache", f.bool("force-no-cache"));
-        MountFlags.addOptionalConfig(f, config);
-
-        Map<String, String> options = MountFlags.options(f);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", engineType);
-        body.put("description", f.string("description"));
-        body.put("config", config);
-        body.put("local", f.bool("local"));
-        body.put("seal_wrap", f.bool("seal-wrap"));
-        body.put("external_entropy_access", f.bool("external-entropy-access"));
-        body.put("options", options.isEmpty() ? null : options);
+        Map<String, Object> config = MountConfigFlags.enableConfig(f, f.bool("force-no-cache"));
+        Map<String, Object> body = MountConfigFlags.enableBody(f, engineType, config);
         Requests.send(inv, "Error enabling: ", c -> c.post("sys/mounts/" + mountPath, body));
         inv.ui().output("Success! Enabled the " + engineType + " secrets engine at: " + mountPath);
         return ExitCodes.OK;

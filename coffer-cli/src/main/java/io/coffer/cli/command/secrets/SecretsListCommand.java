@@ -3,16 +3,11 @@ package io.coffer.cli.command.secrets;
 import io.coffer.cli.api.Secret;
 import io.coffer.cli.command.BaseCommand;
 import io.coffer.cli.command.ClientSetupException;
-import io.coffer.cli.command.ExitCodes;
 import io.coffer.cli.command.ExitException;
-import io.coffer.cli.command.FlagSpec;
-import io.coffer.cli.command.FlagType;
 import io.coffer.cli.command.Invocation;
-import io.coffer.cli.command.Requests;
+import io.coffer.cli.command.MountTables;
 import io.coffer.cli.command.StandardFlags;
 import io.coffer.cli.command.UsageException;
-import io.coffer.cli.json.GoJson;
-import io.coffer.cli.output.Columns;
 import io.coffer.cli.output.GoFormat;
 import io.coffer.cli.output.OutputFormat;
 import java.util.ArrayList;
@@ -48,11 +43,7 @@ public final class SecretsListCommand extends BaseCommand {
                 """,
                 StandardFlags.plus(
                         StandardFlags.httpAndFormat(),
-                        FlagSpec.of(
-                                StandardFlags.COMMAND,
-                                "detailed",
-                                FlagType.BOOL,
-                                Boolean.FALSE,
+                        MountTables.detailedFlag(
                                 "Print detailed information such as TTLs and replication status about each"
                                         + " secrets engine.")));
     }
@@ -60,24 +51,12 @@ public final class SecretsListCommand extends BaseCommand {
     @Override
     public int run(Invocation inv) throws UsageException, ClientSetupException, ExitException {
         inv.expectArgs(0, 0);
-        Secret secret =
-                Requests.send(inv, "Error listing secrets engines: ", c -> c.read("sys/mounts", null));
-        if (secret == null || secret.data() == null) {
-            inv.ui().error("Error listing secrets engines: data from server response is empty");
-            return ExitCodes.API;
-        }
-        TreeMap<String, Map<String, Object>> mounts = new TreeMap<>(GoJson.GO_STRING_ORDER);
-        for (Map.Entry<String, Object> e : secret.data().entrySet()) {
-            if (e.getValue() instanceof Map<?, ?> m) {
-                mounts.put(e.getKey(), Secret.asMap(m));
-            }
-        }
+        TreeMap<String, Map<String, Object>> mounts =
+                MountTables.fetch(inv, "Error listing secrets engines: ", c -> c.read("sys/mounts", null));
         if (inv.format() == OutputFormat.JSON) {
             return inv.printer().outputData(mounts);
         }
-        List<String> rows = inv.flags().bool("detailed") ? detailed(mounts) : simple(mounts);
-        inv.ui().output(Columns.table(rows, "|"));
-        return ExitCodes.OK;
+        return MountTables.printTable(inv, mounts, SecretsListCommand::simple, SecretsListCommand::detailed);
     }
 
     static List<String> simple(Map<String, Map<String, Object>> mounts) {
@@ -104,36 +83,18 @@ public final class SecretsListCommand extends BaseCommand {
                         + " | Seal Wrap | Options | Description | UUID");
         for (Map.Entry<String, Map<String, Object>> e : mounts.entrySet()) {
             Map<String, Object> m = e.getValue();
-            String type = Secret.string(m.get("type"));
-            Map<String, Object> config =
-                    m.get("config") instanceof Map<?, ?> c ? Secret.asMap(c) : Map.of();
-            String plugin = type;
-            if (type.equals("plugin")) {
-                plugin = Secret.string(config.get("plugin_name"));
-            }
             Object options = m.get("options") instanceof Map<?, ?> o ? o : Map.of();
-            out.add(
-                    String.join(
-                            " | ",
-                            e.getKey(),
-                            plugin,
-                            Secret.string(m.get("accessor")),
-                            ttl(type, Secret.longValue(config.get("default_lease_ttl"))),
-                            ttl(type, Secret.longValue(config.get("max_lease_ttl"))),
-                            Boolean.toString(Boolean.TRUE.equals(config.get("force_no_cache"))),
-                            Boolean.TRUE.equals(m.get("local")) ? "local" : "replicated",
+            List<String> row = MountTables.detailedLead(e.getKey(), m);
+            row.addAll(
+                    List.of(
+                            Boolean.toString(Boolean.TRUE.equals(MountTables.config(m).get("force_no_cache"))),
+                            MountTables.replication(m),
                             Boolean.toString(Boolean.TRUE.equals(m.get("seal_wrap"))),
                             GoFormat.value(options),
                             Secret.string(m.get("description")),
                             Secret.string(m.get("uuid"))));
+            out.add(String.join(" | ", row));
         }
         return out;
-    }
-
-    private static String ttl(String type, long ttl) {
-        if (type.equals("system") || type.equals("cubbyhole")) {
-            return "";
-        }
-        return ttl != 0 ? Long.toString(ttl) : "system";
     }
 }

@@ -6,6 +6,7 @@ import io.coffer.cli.command.ExitCodes;
 import io.coffer.cli.command.ExitException;
 import io.coffer.cli.command.FlagSpec;
 import io.coffer.cli.command.Invocation;
+import io.coffer.cli.command.MountConfigFlags;
 import io.coffer.cli.command.ParsedArgs;
 import io.coffer.cli.command.Requests;
 import io.coffer.cli.command.StandardFlags;
@@ -56,19 +57,12 @@ public final class SecretsTuneCommand extends BaseCommand {
         String path = ensureTrailingSlash(sanitizePath(inv.args().get(0)));
         Map<String, Object> config = new LinkedHashMap<>();
         if (f.isSet("default-lease-ttl")) {
-            config.put("default_lease_ttl", MountFlags.duration(f, "default-lease-ttl"));
+            config.put("default_lease_ttl", MountConfigFlags.duration(f, "default-lease-ttl"));
         }
         if (f.isSet("max-lease-ttl")) {
-            config.put("max_lease_ttl", MountFlags.duration(f, "max-lease-ttl"));
+            config.put("max_lease_ttl", MountConfigFlags.duration(f, "max-lease-ttl"));
         }
-        if (f.isSet("description")) {
-            config.put("description", f.string("description"));
-        }
-        Map<String, String> options = MountFlags.options(f);
-        if (!options.isEmpty()) {
-            config.put("options", options);
-        }
-        MountFlags.addOptionalConfig(f, config);
+        MountConfigFlags.addTuneConfig(f, config);
         String error = "Error tuning secrets engine " + path + ": ";
         Requests.send(inv, error, c -> c.post("sys/mounts/" + path + "tune", config));
         inv.ui().output("Success! Tuned the secrets engine at: " + path);

@@ -1,20 +1,19 @@
-package io.coffer.builtin.auth.userpass;
+package io.coffer.builtin.concurrent;
 
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * Striped mutual exclusion by normalised user name: actions on the same user never overlap,
- * actions on different users usually run in parallel. It makes every read-modify-write of a
- * user or of its failed-login counter atomic on this node (the active node is the only writer
- * of a mount), and serialises the logins of one user so that parallel guesses cannot outrun
- * the lockout threshold.
+ * Striped mutual exclusion by name: actions on the same name never run at the same time, actions
+ * on different names usually do (two names share a lock only when they fall on the same stripe).
+ * The locks are reentrant. The backends use it to make each read-modify-write of one stored record
+ * atomic on a node (the active node is the only writer of a mount).
  */
-final class NameLocks {
+public final class StripedLocks {
     private final ReentrantLock[] stripes;
 
     /** @param stripes the number of locks; more stripes, fewer false conflicts */
-    NameLocks(int stripes) {
+    public StripedLocks(int stripes) {
         if (stripes <= 0) {
             throw new IllegalArgumentException("stripes must be positive");
         }
@@ -25,7 +24,7 @@ final class NameLocks {
     }
 
     /** Runs {@code action} while holding the lock of {@code name} and returns its result. */
-    <T> T locked(String name, Supplier<T> action) {
+    public <T> T locked(String name, Supplier<T> action) {
         ReentrantLock lock = stripeOf(name);
         lock.lock();
         try {
