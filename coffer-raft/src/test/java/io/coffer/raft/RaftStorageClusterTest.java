@@ -4,6 +4,7 @@ import io.coffer.core.ha.ClusterConfiguration;
 import io.coffer.core.ha.ClusterMembership;
 import io.coffer.core.ha.Peer;
 import io.coffer.core.ha.PeerProgress;
+import io.coffer.core.testing.LoopbackPorts;
 import io.coffer.sdk.logical.StorageEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -234,6 +235,6 @@ class RaftStorageClusterTest {
 
     @SuppressWarnings("unused")
     private static int unusedPort() throws IOException {
-        return StorageCluster.freePort();
+        return LoopbackPorts.next();
     }
 }

@@ -1,12 +1,11 @@
 package io.coffer.raft;
 
 import io.coffer.core.ha.ClusterMembership;
+import io.coffer.core.testing.LoopbackPorts;
 import io.coffer.core.ha.Peer;
 import io.coffer.sdk.logical.Storage;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ final class StorageCluster implements AutoCloseable {
         this.root = root;
         this.ports = new int[size];
         for (int i = 0; i < size; i++) {
-            ports[i] = freePort();
+            ports[i] = LoopbackPorts.next();
         }
         this.nodes = new RaftStorage[size];
         this.failStops = new RecordingFailStop[size];
@@ -55,12 +54,6 @@ final class StorageCluster implements AutoCloseable {
         return new StorageCluster(root, size, Duration.ofSeconds(30), (i, b) -> b);
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
 
     String id(int i) {
         return "node-" + i;

@@ -1,11 +1,10 @@
 package io.coffer.raft;
 
+import io.coffer.core.testing.LoopbackPorts;
 import io.coffer.sdk.logical.Storage;
 import io.coffer.sdk.logical.StorageEntry;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ public final class TestCluster implements AutoCloseable {
         this.tuning = tuning;
         this.peers = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            peers.add(new RaftPeerAddress("node-" + i, "127.0.0.1", freePort()));
+            peers.add(new RaftPeerAddress("node-" + i, "127.0.0.1", LoopbackPorts.next()));
         }
         this.nodes = new RaftNode[size];
         this.failStops = new RecordingFailStop[size];
@@ -64,12 +63,6 @@ public final class TestCluster implements AutoCloseable {
         return cluster;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
 
     /** Node {@code i} (null while stopped). */
     public RaftNode node(int i) {

@@ -1,5 +1,6 @@
 package io.coffer.it.cluster;
 
+import io.coffer.core.testing.LoopbackPorts;
 import io.coffer.it.http.VaultHttp;
 import io.coffer.server.local.ClusterHttp;
 import io.coffer.server.local.LocalCluster;
@@ -8,7 +9,6 @@ import io.coffer.server.local.NodeLauncher;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,21 +56,10 @@ final class ClusterFixture implements AutoCloseable {
     }
 
     /** Three API ports p whose p+1 (Raft) is free as well. */
-    private static List<Integer> freePortPairs(int n) throws IOException {
+    private static List<Integer> freePortPairs(int n) {
         List<Integer> ports = new ArrayList<>();
         while (ports.size() < n) {
-            int p;
-            try (ServerSocket s = new ServerSocket(0)) {
-                p = s.getLocalPort();
-            }
-            if (p >= 65535 || ports.contains(p) || ports.contains(p - 1) || ports.contains(p + 1)) {
-                continue;
-            }
-            try (ServerSocket raft = new ServerSocket(p + 1)) {
-                ports.add(p);
-            } catch (IOException taken) {
-                // try another pair
-            }
+            ports.add(LoopbackPorts.nextRun(2));
         }
         return ports;
     }

@@ -1,12 +1,12 @@
 package io.coffer.it.cluster;
 
+import io.coffer.core.testing.LoopbackPorts;
 import io.coffer.it.http.VaultHttp;
 import io.coffer.server.config.ConfiguredNode;
 import io.coffer.server.config.ServerConfigParser;
 import io.coffer.server.config.StorageBackends;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -27,8 +27,8 @@ final class InProcessRaftNode implements AutoCloseable {
     }
 
     static InProcessRaftNode start(Path dir, String nodeId) throws IOException {
-        int api = freePort();
-        int raft = freePort();
+        int api = LoopbackPorts.next();
+        int raft = LoopbackPorts.next();
         Path config = dir.resolve(nodeId + ".hcl");
         Files.writeString(config, """
                 storage "raft" {
@@ -44,12 +44,6 @@ final class InProcessRaftNode implements AutoCloseable {
                 """.formatted(dir.resolve(nodeId), nodeId, api, api, raft));
         return new InProcessRaftNode(ConfiguredNode.start(new ServerConfigParser().load(List.of(config)),
                 new StorageBackends(), Clock.systemUTC(), new SecureRandom()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     String address() {
