@@ -301,6 +301,10 @@ public final class MutationBatchCodec {
     }
 
     private static byte[] utf8(String key) {
+        if (!hasSurrogate(key)) {
+            // only a surrogate can be malformed: without one the JDK's (fast) encoding is exact
+            return key.getBytes(StandardCharsets.UTF_8);
+        }
         try {
             ByteBuffer b = StandardCharsets.UTF_8.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -314,7 +318,26 @@ public final class MutationBatchCodec {
         }
     }
 
+    private static boolean hasSurrogate(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            if (Character.isSurrogate(key.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String decodeKey(byte[] key) {
+        boolean ascii = true;
+        for (byte b : key) {
+            if (b < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(key, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -33,13 +33,20 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The Ratis state machine of a Coffer node: it applies each committed log entry — one batch of
  * barrier-encrypted puts and deletes ({@link MutationBatchCodec}) — to the node's RocksDB store
- * with {@link RocksDbBackend#apply}, which writes the batch and the entry's term/index in one
- * synced atomic write. Guarantees:
+ * with {@link RocksDbBackend#applyUnsynced}, which writes the batch and the entry's term/index in
+ * one atomic write, without an fsync of its own. Guarantees:
  *
  * <ul>
  *   <li><b>Order.</b> Entries are applied synchronously on Ratis's single apply thread, in log
  *       order; nothing runs on a shared pool. A write's reply is sent (by Ratis) only after its
  *       entry is in this node's store.</li>
+ *   <li><b>Durability.</b> The Raft log is the durable record: Ratis applies an entry only once
+ *       it is committed and in this node's own synced log (a node's commit index never passes
+ *       its flushed index), and purges the log only up to a snapshot, which is a synced
+ *       checkpoint. So the store is not fsynced on every apply: a power loss may take its most
+ *       recent applies (RocksDB recovers a prefix of them, data and applied index agreeing), and
+ *       the restart below applies them again from the log. A process crash loses nothing, and
+ *       closing the store syncs it.</li>
  *   <li><b>Restart.</b> The store's applied term/index is reported as the last applied entry;
  *       when the store is ahead of the newest snapshot a checkpoint is taken at start-up, so
  *       Ratis replays only the entries after it. An entry at or below the store's index is
@@ -51,8 +58,8 @@ import java.util.concurrent.CompletableFuture;
  *       them ({@link StoreInstaller}); a store found behind the newest snapshot at start-up is
  *       replaced the same way.</li>
  *   <li><b>Replace store.</b> A replace-store entry (a snapshot restore) deletes every key of the
- *       store and writes the snapshot's entries, with the entry's term/index, in one synced
- *       atomic write; the {@link StateMachineListener} hears of it afterwards, as it does after
+ *       store and writes the snapshot's entries, with the entry's term/index, in one atomic
+ *       write; the {@link StateMachineListener} hears of it afterwards, as it does after
  *       a snapshot installed from the leader replaced the store.</li>
  *   <li><b>Events.</b> Leader changes, this node becoming a ready leader and it ceasing to lead are
  *       passed to the {@link StateMachineListener}, which must not block Ratis's threads.</li>
@@ -179,7 +186,7 @@ public final class CofferStateMachine extends BaseStateMachine {
                 RocksDbBackend db = store.current();
                 if (index > db.appliedIndex().index()) {
                     replaced = decoded instanceof LogEntry.ReplaceStore;
-                    db.apply(mutationsOf(decoded, db), new AppliedIndex(term, index));
+                    db.applyUnsynced(mutationsOf(decoded, db), new AppliedIndex(term, index));
                 }
                 advanceLastApplied(term, index);
             }

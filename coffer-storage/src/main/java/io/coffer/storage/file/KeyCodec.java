@@ -19,6 +19,10 @@ final class KeyCodec {
     }
 
     static byte[] encode(String key) {
+        if (!hasSurrogate(key)) {
+            // only a surrogate can be malformed: without one the JDK's (fast) encoding is exact
+            return key.getBytes(StandardCharsets.UTF_8);
+        }
         try {
             ByteBuffer buffer = StandardCharsets.UTF_8.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -31,6 +35,9 @@ final class KeyCodec {
     }
 
     static String decode(byte[] bytes, int from, int to) {
+        if (isAscii(bytes, from, to)) {
+            return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -40,6 +47,24 @@ final class KeyCodec {
         } catch (CharacterCodingException e) {
             throw new FileStorageException("stored key is not valid UTF-8: the store is corrupt");
         }
+    }
+
+    private static boolean hasSurrogate(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            if (Character.isSurrogate(key.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAscii(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean startsWith(byte[] key, byte[] prefix) {

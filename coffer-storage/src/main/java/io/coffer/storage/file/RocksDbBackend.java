@@ -25,15 +25,16 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The durable physical backend {@code storage "file"}: an embedded RocksDB database under one
- * directory. Every {@link #put}, {@link #delete} and {@link #apply} is in the synced
- * write-ahead log before it returns, so a crash at any moment (kill -9, power loss) loses no
- * acknowledged write and RocksDB recovers a consistent store; concurrent writers share one
- * fsync (group commit). The directory is 0700 and its files 0600. Thread-safe.
+ * directory. Every {@link #put}, {@link #delete}, {@link #applyBatch} and {@link #apply} is in
+ * the synced write-ahead log before it returns, so a crash at any moment (kill -9, power loss)
+ * loses no acknowledged write and RocksDB recovers a consistent store; concurrent writers share
+ * one fsync (group commit). {@link #applyUnsynced}, for the Raft state machine (whose log is the
+ * durable record), skips the fsync. The directory is 0700 and its files 0600. Thread-safe.
  *
  * <p>The logical keyspace is RocksDB's default column family (UTF-8 keys, values as given).
  * A {@code meta} column family, outside it, records the on-disk format version and the last
- * applied Raft term/index, which {@link #apply} writes in the same atomic batch as the
- * entry's mutations: the Raft state machine uses this store as its snapshot.
+ * applied Raft term/index, which {@link #apply} and {@link #applyUnsynced} write in the same
+ * atomic batch as the entry's mutations: the Raft state machine uses this store as its snapshot.
  *
  * <p>Only one {@code RocksDbBackend} (in any process) may have a directory open at a time;
  * a second open fails. After {@link #close()} every method but {@code close} and
@@ -50,6 +51,8 @@ public final class RocksDbBackend implements PhysicalBackend {
     /** Serialises {@link #apply} so the applied index only moves forward. */
     private final ReentrantLock applyLock = new ReentrantLock();
     private volatile AppliedIndex applied;
+    /** Whether an {@link #applyUnsynced} happened since open: then {@link #close} syncs the log. */
+    private volatile boolean unsynced;
     private boolean closed;
 
     /**
@@ -150,7 +153,6 @@ public final class RocksDbBackend implements PhysicalBackend {
         });
     }
 
-    /** Removes {@code key}; the removal is durable (fsynced) when this method returns. */
     /** Writes the whole batch as one synced RocksDB {@code WriteBatch}: all of it lands, or none. */
     @Override
     public void applyBatch(List<StorageChange> changes) {
@@ -174,6 +176,7 @@ public final class RocksDbBackend implements PhysicalBackend {
         });
     }
 
+    /** Removes {@code key}; the removal is durable (fsynced) when this method returns. */
     @Override
     public void delete(String key) {
         byte[] k = KeyCodec.encode(Objects.requireNonNull(key, "key"));
@@ -241,6 +244,34 @@ public final class RocksDbBackend implements PhysicalBackend {
      *                                  or a key is not valid Unicode; nothing is written
      */
     public void apply(List<Mutation> mutations, AppliedIndex index) {
+        apply(mutations, index, true);
+    }
+
+    /**
+     * Applies {@code mutations} and records {@code index} exactly as {@link #apply} does — one
+     * atomic batch, visible to reads at once — but without waiting for an fsync: the batch is in
+     * the write-ahead log, handed to the operating system, when this method returns. So:
+     *
+     * <ul>
+     *   <li>a crash of the process (kill -9) loses nothing;</li>
+     *   <li>a power loss or kernel crash may lose the most recent unsynced batches: the store
+     *       then reopens at an earlier applied index with exactly the data of that index (a
+     *       prefix of the batches, each all-or-nothing, data and index always agreeing);</li>
+     *   <li>everything becomes durable with the next synced write, {@link #checkpoint} (which
+     *       flushes the memtables into synced table files), or {@link #close}.</li>
+     * </ul>
+     *
+     * <p>For the Raft state machine, whose log is the durable record: each entry is in a
+     * majority's synced Raft log before it is applied, and after a restart the log is replayed
+     * from the store's applied index, so entries lost here are applied again.
+     *
+     * @throws IllegalArgumentException as for {@link #apply}; nothing is written
+     */
+    public void applyUnsynced(List<Mutation> mutations, AppliedIndex index) {
+        apply(mutations, index, false);
+    }
+
+    private void apply(List<Mutation> mutations, AppliedIndex index, boolean sync) {
         Objects.requireNonNull(index, "index");
         List<byte[]> keys = new ArrayList<>(mutations.size());
         for (Mutation m : mutations) {
@@ -265,7 +296,10 @@ public final class RocksDbBackend implements PhysicalBackend {
                         }
                     }
                     batch.put(meta, MetaCodec.APPLIED_INDEX_KEY, MetaCodec.encodeAppliedIndex(index));
-                    db.write(options.syncWrites(), batch);
+                    if (!sync) {
+                        unsynced = true;
+                    }
+                    db.write(sync ? options.syncWrites() : options.unsyncedWrites(), batch);
                 }
                 applied = index;
                 return null;
@@ -275,7 +309,10 @@ public final class RocksDbBackend implements PhysicalBackend {
         });
     }
 
-    /** The last Raft term/index recorded by {@link #apply}, or {@link AppliedIndex#NONE}. */
+    /**
+     * The last Raft term/index recorded by {@link #apply} or {@link #applyUnsynced}, or
+     * {@link AppliedIndex#NONE}.
+     */
     public AppliedIndex appliedIndex() {
         return guarded("appliedIndex", () -> applied);
     }
@@ -331,7 +368,9 @@ public final class RocksDbBackend implements PhysicalBackend {
 
     /**
      * Waits for operations in flight, closes the database and releases its native memory.
-     * Idempotent. Everything acknowledged is already durable; nothing is flushed here.
+     * Idempotent. Everything written by {@code put}, {@code delete}, {@code applyBatch} and
+     * {@link #apply} is already durable; when {@link #applyUnsynced} was used, the write-ahead
+     * log is fsynced first, so after a clean close nothing applied can be lost.
      */
     @Override
     public void close() {
@@ -348,13 +387,22 @@ public final class RocksDbBackend implements PhysicalBackend {
     }
 
     private void releaseNative() {
+        RocksDBException failure = null;
+        if (unsynced) {
+            try {
+                db.syncWal();
+            } catch (RocksDBException e) {
+                failure = e;
+            }
+        }
         data.close();
         meta.close();
-        RocksDBException failure = null;
         try {
             db.closeE();
         } catch (RocksDBException e) {
-            failure = e;
+            if (failure == null) {
+                failure = e;
+            }
         } finally {
             options.close();
         }

@@ -25,6 +25,7 @@ final class StoreOptions implements AutoCloseable {
     private final ColumnFamilyOptions data;
     private final ColumnFamilyOptions meta;
     private final WriteOptions syncWrites;
+    private final WriteOptions unsyncedWrites;
 
     StoreOptions(Path dir) {
         listener = new PermissionFixingListener(dir);
@@ -48,6 +49,7 @@ final class StoreOptions implements AutoCloseable {
                 .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(bloomFilter));
         meta = new ColumnFamilyOptions();
         syncWrites = new WriteOptions().setSync(true);
+        unsyncedWrites = new WriteOptions().setSync(false);
     }
 
     DBOptions db() {
@@ -66,9 +68,19 @@ final class StoreOptions implements AutoCloseable {
         return syncWrites;
     }
 
+    /**
+     * The write goes through the write-ahead log, handed to the operating system before it
+     * returns (it survives the process being killed), but is not fsynced: a power loss or
+     * kernel crash may drop the most recent such writes (a suffix, never a part of one).
+     */
+    WriteOptions unsyncedWrites() {
+        return unsyncedWrites;
+    }
+
     @Override
     public void close() {
         syncWrites.close();
+        unsyncedWrites.close();
         meta.close();
         data.close();
         bloomFilter.close();

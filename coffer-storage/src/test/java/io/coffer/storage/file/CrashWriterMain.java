@@ -12,9 +12,11 @@ import java.util.List;
  * writes until it is killed, alternating a plain put and an applied Raft batch, and prints
  * one line per write only after the write returned (that is, was acknowledged):
  * {@code P <round> <i> ok} for the put of {@link #putKey}, {@code A <index> ok} for the batch
- * of {@link #batchKeys} at that applied index.
+ * of {@link #batchKey}s at that applied index. With {@code unsynced} the batches are written with
+ * {@link RocksDbBackend#applyUnsynced} (as the Raft state machine does), else with the synced
+ * {@link RocksDbBackend#apply}.
  *
- * <p>Usage: {@code CrashWriterMain <dir> <round>}.
+ * <p>Usage: {@code CrashWriterMain <dir> <round> [unsynced]}.
  */
 public final class CrashWriterMain {
     static final int BATCH_SIZE = 3;
@@ -38,6 +40,7 @@ public final class CrashWriterMain {
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);
         int round = Integer.parseInt(args[1]);
+        boolean unsynced = args.length > 2 && args[2].equals("unsynced");
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (RocksDbBackend store = new RocksDbBackend(dir)) {
             long index = store.appliedIndex().index();
@@ -52,7 +55,11 @@ public final class CrashWriterMain {
                     String bk = batchKey(index, part);
                     batch[part] = Mutation.put(bk, valueOf(bk));
                 }
-                store.apply(List.of(batch), new AppliedIndex(round + 1, index));
+                if (unsynced) {
+                    store.applyUnsynced(List.of(batch), new AppliedIndex(round + 1, index));
+                } else {
+                    store.apply(List.of(batch), new AppliedIndex(round + 1, index));
+                }
                 out.println("A " + index + " ok");
             }
         }

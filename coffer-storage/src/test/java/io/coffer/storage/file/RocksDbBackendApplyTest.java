@@ -118,6 +118,46 @@ class RocksDbBackendApplyTest {
     }
 
     @Test
+    void applyUnsynced_isVisibleAtOnce_andKeptByCloseAndReopen() {
+        for (int i = 0; i < 20; i++) {
+            store.applyUnsynced(List.of(Mutation.put("u/" + i, bytes("v" + i)), Mutation.delete("u/" + (i - 1) + "/x")),
+                    new AppliedIndex(1, i));
+            assertThat(value(store, "u/" + i)).isEqualTo("v" + i);
+            assertThat(store.appliedIndex()).isEqualTo(new AppliedIndex(1, i));
+        }
+        store.close();
+        store = new RocksDbBackend(dir);
+
+        assertThat(store.appliedIndex()).isEqualTo(new AppliedIndex(1, 19));
+        assertThat(store.list("u/")).hasSize(20);
+        assertThat(value(store, "u/7")).isEqualTo("v7");
+    }
+
+    @Test
+    void applyUnsynced_indexNotAdvancing_isRefusedAndWritesNothing() {
+        store.applyUnsynced(List.of(Mutation.put("k", bytes("v1"))), new AppliedIndex(3, 10));
+
+        assertThatThrownBy(() -> store.applyUnsynced(List.of(Mutation.put("k", bytes("v2"))), new AppliedIndex(3, 10)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("index 10");
+        assertThat(value(store, "k")).isEqualTo("v1");
+        assertThat(store.appliedIndex()).isEqualTo(new AppliedIndex(3, 10));
+    }
+
+    @Test
+    void checkpoint_afterUnsyncedApplies_holdsThemWithTheirIndex() {
+        store.applyUnsynced(List.of(Mutation.put("raft/a", bytes("1"))), new AppliedIndex(4, 40));
+        store.applyUnsynced(List.of(Mutation.put("raft/b", bytes("2"))), new AppliedIndex(4, 41));
+
+        Path copy = store.checkpoint(temp.resolve("snapshots/cp-41"));
+        try (RocksDbBackend restored = new RocksDbBackend(copy)) {
+            assertThat(restored.appliedIndex()).isEqualTo(new AppliedIndex(4, 41));
+            assertThat(restored.list("raft/")).containsExactly("a", "b");
+            restored.verifyChecksums();
+        }
+    }
+
+    @Test
     void appliedIndex_isOutsideLogicalKeyspace() {
         store.apply(List.of(Mutation.put("k", bytes("v"))), new AppliedIndex(1, 1));
         assertThat(store.list("")).containsExactly("k");

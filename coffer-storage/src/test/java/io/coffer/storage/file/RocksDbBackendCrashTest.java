@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Kill -9 at arbitrary moments: a child JVM ({@link CrashWriterMain}) writes synced puts and
  * applied batches to the store and is killed with SIGKILL; the store then opens cleanly, holds
  * every acknowledged write with its exact bytes, and every batch is all-or-nothing with the
- * applied index matching the data.
+ * applied index matching the data. The same holds for batches applied without fsync
+ * ({@link RocksDbBackend#applyUnsynced}): a killed process has already handed them to the
+ * operating system.
  */
 class RocksDbBackendCrashTest {
     private static final int ROUNDS = 5;
@@ -40,7 +42,16 @@ class RocksDbBackendCrashTest {
 
     @Test
     void sigkill_duringSyncedWrites_losesNoAcknowledgedWriteAndNeverCorrupts() throws Exception {
-        Path dir = temp.resolve("store");
+        killRepeatedly(false);
+    }
+
+    @Test
+    void sigkill_duringUnsyncedApplies_losesNoAcknowledgedWriteAndNeverCorrupts() throws Exception {
+        killRepeatedly(true);
+    }
+
+    private void killRepeatedly(boolean unsyncedApplies) throws Exception {
+        Path dir = temp.resolve(unsyncedApplies ? "store-unsynced" : "store");
         long seed = System.nanoTime();
         Random random = new Random(seed);
         List<String> acknowledged = new ArrayList<>();
@@ -48,8 +59,9 @@ class RocksDbBackendCrashTest {
 
         for (int round = 0; round < ROUNDS; round++) {
             long delayMillis = round == 0 ? 0 : random.nextInt(400);
-            Acks acks = runAndKill(dir, round, delayMillis);
-            String context = "seed " + seed + ", round " + round + ", kill after " + delayMillis + " ms";
+            Acks acks = runAndKill(dir, round, delayMillis, unsyncedApplies);
+            String context = (unsyncedApplies ? "unsynced applies, " : "") + "seed " + seed + ", round " + round
+                    + ", kill after " + delayMillis + " ms";
             assertThat(acks.putKeys()).as(context).isNotEmpty();
             acknowledged.addAll(acks.putKeys());
             highestAckedIndex = Math.max(highestAckedIndex, acks.lastAppliedIndex());
@@ -91,13 +103,14 @@ class RocksDbBackendCrashTest {
         }
     }
 
-    private Acks runAndKill(Path dir, int round, long delayMillis) throws Exception {
+    private Acks runAndKill(Path dir, int round, long delayMillis, boolean unsyncedApplies) throws Exception {
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path stderr = temp.resolve("child-" + round + ".err");
+        Path stderr = temp.resolve(dir.getFileName() + "-child-" + round + ".err");
         Process child = new ProcessBuilder(javaBin.toString(),
                 "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
-                CrashWriterMain.class.getName(), dir.toString(), Integer.toString(round))
+                CrashWriterMain.class.getName(), dir.toString(), Integer.toString(round),
+                unsyncedApplies ? "unsynced" : "synced")
                 .redirectError(stderr.toFile())
                 .start();
         List<String> putKeys = new ArrayList<>();

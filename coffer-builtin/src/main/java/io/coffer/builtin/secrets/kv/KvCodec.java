@@ -40,6 +40,7 @@ public final class KvCodec {
     private final ObjectReader mapReader;
     private final ObjectWriter writer;
     private final KvMetadataReader metadataReader;
+    private final KvMetadataWriter metadataWriter;
 
     public KvCodec() {
         this.mapper = JsonMapper.builder()
@@ -49,6 +50,7 @@ public final class KvCodec {
         this.mapReader = mapper.readerFor(mapType);
         this.writer = mapper.writer();
         this.metadataReader = new KvMetadataReader(mapper.getFactory());
+        this.metadataWriter = new KvMetadataWriter(mapper.getFactory());
     }
 
     // ---- KV v1 ------------------------------------------------------------------------------
@@ -111,33 +113,7 @@ public final class KvCodec {
 
     /** The {@code metadata/<path>} record. */
     public byte[] encodeMetadata(KeyMetadata meta) {
-        ObjectNode node = newRecord(mapper, FORMAT_VERSION);
-        node.put("key", meta.key());
-        node.put("created_time", GoTime.format(meta.createdTime()));
-        node.put("updated_time", GoTime.format(meta.updatedTime()));
-        node.put("current_version", meta.currentVersion());
-        node.put("oldest_version", meta.oldestVersion());
-        node.put("max_versions", meta.maxVersions());
-        node.put("cas_required", meta.casRequired());
-        node.put("delete_version_after_nanos", meta.deleteVersionAfter().toNanos());
-        if (meta.customMetadata() == null) {
-            node.putNull("custom_metadata");
-        } else {
-            ObjectNode custom = node.putObject("custom_metadata");
-            meta.customMetadata().forEach(custom::put);
-        }
-        ObjectNode versions = node.putObject("versions");
-        meta.versions().forEach((number, state) -> {
-            ObjectNode v = versions.putObject(Long.toString(number));
-            v.put("created_time", GoTime.format(state.createdTime()));
-            if (state.deletionTime() == null) {
-                v.putNull("deletion_time");
-            } else {
-                v.put("deletion_time", GoTime.format(state.deletionTime()));
-            }
-            v.put("destroyed", state.destroyed());
-        });
-        return write(node, "kv metadata");
+        return metadataWriter.write(meta);
     }
 
     /** Decodes a {@code metadata/<path>} record. */

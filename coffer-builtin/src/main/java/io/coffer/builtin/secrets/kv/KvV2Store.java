@@ -46,13 +46,21 @@ final class KvV2Store {
     }
 
     void putMetadata(KeyMetadata meta) {
-        storage.put(new StorageEntry(KvV2Layout.metadataKey(meta.key()), codec.encodeMetadata(meta)));
-        metadataCache.evict(meta.key());
+        try {
+            storage.put(new StorageEntry(KvV2Layout.metadataKey(meta.key()), codec.encodeMetadata(meta)));
+        } catch (RuntimeException e) {
+            metadataCache.evict(meta.key());
+            throw e;
+        }
+        metadataCache.written(meta);
     }
 
     void deleteMetadata(String path) {
-        storage.delete(KvV2Layout.metadataKey(path));
-        metadataCache.evict(path);
+        try {
+            storage.delete(KvV2Layout.metadataKey(path));
+        } finally {
+            metadataCache.evict(path);
+        }
     }
 
     /** The data of {@code version} of secret {@code path}, or {@code null} when not stored. */
@@ -72,8 +80,13 @@ final class KvV2Store {
             changes.add(StorageChange.delete(KvV2Layout.versionKey(path, victim)));
         }
         changes.add(StorageChange.put(new StorageEntry(KvV2Layout.metadataKey(updated.key()), codec.encodeMetadata(updated))));
-        storage.applyBatch(changes);
-        metadataCache.evict(updated.key());
+        try {
+            storage.applyBatch(changes);
+        } catch (RuntimeException e) {
+            metadataCache.evict(updated.key());
+            throw e;
+        }
+        metadataCache.written(updated);
     }
 
     void deleteVersionData(String path, long version) {

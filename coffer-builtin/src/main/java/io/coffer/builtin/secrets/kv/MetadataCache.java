@@ -5,14 +5,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Decoded key metadata of one KV v2 mount, kept so that a read does not decrypt and parse the
- * metadata record again. Holds no secret data, only versions, times and custom metadata.
+ * Decoded key metadata of one KV v2 mount, kept so that neither a read nor the next write of
+ * the key decrypts and parses the metadata record again. Holds no secret data, only versions,
+ * times and custom metadata.
  *
- * <p>Coherent with storage on this node: a miss is loaded atomically per key, and every write
- * or delete of a metadata record evicts the key after the storage write, so a concurrent load
- * can never leave an older record cached. Only the node's own engine writes a mount's storage
- * (the active node), and a backend starts with an empty cache whenever it is mounted. Bounded:
- * past {@value #MAX_ENTRIES} keys the cache starts over.
+ * <p>Coherent with storage on this node: a miss is loaded atomically per key; a write of a
+ * metadata record stores the metadata it wrote once the storage write returned
+ * ({@link #written}, write-through), and a delete or a failed write (whose outcome may be
+ * unknown) evicts the key. Both happen after the storage call and wait for a load of the same
+ * key in progress, so a concurrent load can never leave an older record cached. Writers of a key
+ * hold its lock, so their updates arrive in order. Only the node's own engine writes a mount's
+ * storage (the active node), and a backend starts with an empty cache whenever it is mounted.
+ * Bounded: past {@value #MAX_ENTRIES} keys the cache starts over.
  */
 final class MetadataCache {
     static final int MAX_ENTRIES = 50_000;
@@ -30,7 +34,19 @@ final class MetadataCache {
         return entries.computeIfAbsent(path, loader);
     }
 
-    /** Forgets {@code path}; called after its record was written or deleted. */
+    /**
+     * Records {@code written} as the metadata of its key; called after the storage write of
+     * exactly that record returned. The cached object is the one encoded and written (the codec
+     * round-trips it exactly), so a later read sees what a load from storage would give.
+     */
+    void written(KeyMetadata written) {
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
+        }
+        entries.put(written.key(), written);
+    }
+
+    /** Forgets {@code path}; called after its record was deleted, or a write of it failed. */
     void evict(String path) {
         entries.remove(path);
     }

@@ -44,6 +44,57 @@ class KvCodecTest {
     }
 
     @Test
+    void metadata_encoded_isByteForByteTheDocumentedLayout() throws Exception {
+        TreeMap<Long, VersionMetadata> versions = new TreeMap<>();
+        versions.put(9L, new VersionMetadata(Instant.parse("2024-05-01T10:00:00.000000001Z"), null, false));
+        versions.put(10L, new VersionMetadata(Instant.parse("2024-05-01T11:00:00Z"),
+                Instant.parse("2024-05-02T11:00:00.12Z"), true));
+        versions.put(11L, new VersionMetadata(Instant.parse("2024-05-01T12:00:00.5Z"), null, true));
+        Map<String, String> custom = Map.of("owner", "ops \"team\"", "zone", "\u00e9t\u00e9 \u2603 \n", "a", "");
+        for (KeyMetadata meta : new KeyMetadata[] {
+                new KeyMetadata("dir/k\u00e9y \"q\"", Instant.parse("2024-04-01T00:00:00Z"),
+                        Instant.parse("2024-05-01T12:00:00.5Z"), 11, 9, 3, true, Duration.ofMinutes(90), custom, versions),
+                new KeyMetadata("plain", Instant.parse("2024-04-01T00:00:00.1Z"), Instant.parse("2024-04-01T00:00:00.1Z"),
+                        0, 0, 0, false, Duration.ZERO, Map.of(), new TreeMap<>())}) {
+            assertThat(new String(codec.encodeMetadata(meta), StandardCharsets.UTF_8))
+                    .isEqualTo(referenceEncoding(meta));
+        }
+    }
+
+    /** The layout of docs/storage-formats/kv.md, built as a Jackson tree. */
+    private static String referenceEncoding(KeyMetadata meta) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode node = mapper.createObjectNode();
+        node.put("format_version", 1);
+        node.put("key", meta.key());
+        node.put("created_time", GoTime.format(meta.createdTime()));
+        node.put("updated_time", GoTime.format(meta.updatedTime()));
+        node.put("current_version", meta.currentVersion());
+        node.put("oldest_version", meta.oldestVersion());
+        node.put("max_versions", meta.maxVersions());
+        node.put("cas_required", meta.casRequired());
+        node.put("delete_version_after_nanos", meta.deleteVersionAfter().toNanos());
+        if (meta.customMetadata() == null) {
+            node.putNull("custom_metadata");
+        } else {
+            com.fasterxml.jackson.databind.node.ObjectNode c = node.putObject("custom_metadata");
+            meta.customMetadata().forEach(c::put);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode vs = node.putObject("versions");
+        meta.versions().forEach((n, state) -> {
+            com.fasterxml.jackson.databind.node.ObjectNode v = vs.putObject(Long.toString(n));
+            v.put("created_time", GoTime.format(state.createdTime()));
+            if (state.deletionTime() == null) {
+                v.putNull("deletion_time");
+            } else {
+                v.put("deletion_time", GoTime.format(state.deletionTime()));
+            }
+            v.put("destroyed", state.destroyed());
+        });
+        return mapper.writeValueAsString(node);
+    }
+
+    @Test
     void config_encodeThenDecode_roundTrips() {
         EngineConfig config = new EngineConfig(7, true, Duration.ofSeconds(30));
 

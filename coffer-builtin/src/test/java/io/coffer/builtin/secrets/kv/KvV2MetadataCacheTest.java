@@ -11,7 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The metadata cache never lets a read see older metadata than the last completed write. */
+/**
+ * The metadata cache never lets a read see older metadata than the last completed write, and what
+ * a write leaves in it (write-through) is exactly what loading the record from storage gives.
+ */
 class KvV2MetadataCacheTest {
 
     private static long currentVersion(BackendHarness kv) {
@@ -28,6 +31,30 @@ class KvV2MetadataCacheTest {
         kv.delete("metadata/app");
         kv.write("data/app", "{'data':{'n':3}}");
         assertThat(currentVersion(kv)).isEqualTo(1);
+    }
+
+    @Test
+    void writeThrough_servesExactlyWhatAFreshLoadFromStorageGives() {
+        BackendHarness kv = KvV2Fixture.mount();
+        kv.write("config", "{'max_versions':3,'delete_version_after':'1h'}");
+        kv.write("metadata/app", "{'custom_metadata':{'owner':'ops'}}");
+        for (int i = 1; i <= 5; i++) {
+            kv.clock().advance(java.time.Duration.ofNanos(123_456_789L * i));
+            kv.write("data/app", "{'data':{'n':" + i + "}}");
+        }
+        kv.delete("data/app");
+        kv.write("data/other", "{'data':{'x':1}}");
+
+        // a second mount over a copy of the same records starts with an empty cache
+        BackendHarness fresh = KvV2Fixture.mount();
+        for (String key : kv.storage().keys()) {
+            fresh.storage().put(kv.storage().get(key));
+        }
+        String[][] reads = {{"metadata/app", ""}, {"data/app", "{'version':4}"}, {"metadata/other", ""}, {"data/other", ""}};
+        for (String[] read : reads) {
+            assertThat(kv.read(read[0], read[1]).data()).as(read[0] + " " + read[1])
+                    .isEqualTo(fresh.read(read[0], read[1]).data());
+        }
     }
 
     @Test
