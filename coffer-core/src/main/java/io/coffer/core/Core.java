@@ -14,6 +14,8 @@ import io.coffer.core.ha.LeaderTarget;
 import io.coffer.core.ha.NodeRole;
 import io.coffer.core.ha.StandbyException;
 import io.coffer.core.physical.PhysicalBackend;
+import io.coffer.core.audit.AuditBroker;
+import io.coffer.core.audit.AuditInput;
 import io.coffer.core.seal.InitRequest;
 import io.coffer.core.seal.InitResult;
 import io.coffer.core.seal.PgpEncryptor;
@@ -489,47 +491,80 @@ public final class Core {
 
     /**
      * Seals on behalf of the bearer of {@code token}, who needs {@code update} and {@code sudo}
-     * on {@code sys/seal}. A node already sealed answers as a no-op.
+     * on {@code sys/seal}. The request is audited before the node seals (there is no response
+     * entry: the devices close with the seal). A node already sealed answers as a no-op.
      */
     public void sealAuthorized(String token) {
-        if (authorizeSudo(token, "sys/seal")) {
+        if (authorizeAudited(token, "sys/seal", Operation.UPDATE) != null) {
             seal();
         }
     }
 
     /**
-     * Checks that the bearer of {@code token} has {@code update} and {@code sudo} on
-     * {@code path}; returns false when the node is sealed (nothing to authorise against).
+     * Checks that the bearer of {@code token} has {@code operation} and {@code sudo} on
+     * {@code path}, for the special routes that do not pass through the request pipeline
+     * (seal, step-down, snapshots), and on the active node writes the request's audit entry as
+     * the pipeline would: a refusal is logged best effort, an admitted request must be logged
+     * by a device or it is refused (fail closed). A standby checks against storage through a
+     * short-lived view and audits nothing (its devices are not loaded).
      *
+     * @return the admitted call, for its response entry; {@code null} when the node is sealed
      * @throws PermissionDeniedException when the token is invalid or lacks the grant
      */
-    public boolean authorizeSudo(String token, String path) {
-        return authorize(token, path, Operation.UPDATE);
-    }
-
-    private boolean authorize(String token, String path, Operation operation) {
+    private AuditedCall authorizeAudited(String token, String path, Operation operation) {
         lock.readLock().lock();
         try {
             if (!unsealed) {
-                return false;
+                return null;
             }
             UnsealedState s = state;
-            // a standby checks against storage through a short-lived view (it serves nothing else)
             UnsealedState view = s != null ? s : new UnsealedState(barrier, registry, json, clock, random, ha);
             try {
-                TokenEntry entry = view.tokens.lookup(token);
-                if (entry == null) {
-                    throw PermissionDeniedException.invalidToken();
-                }
                 Request req = Request.of(UUID.randomUUID().toString(), operation, path, Map.of());
-                if (!view.pipeline.authorize(req, entry).sudo()) {
-                    throw PermissionDeniedException.denied();
+                TokenEntry entry = view.tokens.lookup(token);
+                try {
+                    if (entry == null) {
+                        throw PermissionDeniedException.invalidToken();
+                    }
+                    if (!view.pipeline.authorize(req, entry).sudo()) {
+                        throw PermissionDeniedException.denied();
+                    }
+                } catch (PermissionDeniedException e) {
+                    if (view == s) {
+                        s.audit.logRejected(AuditInput.of(req, token, entry, null).withError(e));
+                    }
+                    throw e;
                 }
-                return true;
+                AuditInput audited = AuditInput.of(req, token, entry, null);
+                if (view == s) {
+                    s.audit.logRequest(audited);
+                }
+                return new AuditedCall(audited, view == s ? s.audit : null);
             } finally {
                 if (view != s) {
                     view.close();
                 }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** A special route's admitted request and the devices that logged it ({@code null} on a standby). */
+    private record AuditedCall(AuditInput input, AuditBroker devices) {
+    }
+
+    /**
+     * Writes the response entry of a special route's request through the devices that logged the
+     * request, as long as the serving state they belong to is still the current one.
+     */
+    private void auditOutcome(AuditedCall call, RuntimeException failure) {
+        lock.readLock().lock();
+        try {
+            UnsealedState s = state;
+            if (call.devices() != null && s != null && s.audit == call.devices()) {
+                AuditInput in = call.input();
+                s.audit.logResponse(failure == null ? in.withResponse(Response.noContent()) : in.withError(failure));
             }
         } finally {
             lock.readLock().unlock();
@@ -627,7 +662,7 @@ public final class Core {
      * @throws StandbyException on a standby (the edge forwards it to the active node)
      */
     public void stepDown(String token) {
-        if (!authorizeSudo(token, "sys/step-down") || ha == null) {
+        if (ha == null || authorizeAudited(token, "sys/step-down", Operation.UPDATE) == null) {
             return;
         }
         active();
@@ -640,11 +675,18 @@ public final class Core {
      */
     public void saveSnapshot(String token, OutputStream out) {
         requireRaft();
-        if (!authorize(token, "sys/storage/raft/snapshot", Operation.READ)) {
+        AuditedCall audited = authorizeAudited(token, "sys/storage/raft/snapshot", Operation.READ);
+        if (audited == null) {
             throw new SealedException();
         }
         active();
-        ha.saveSnapshot(out);
+        try {
+            ha.saveSnapshot(out);
+        } catch (RuntimeException e) {
+            auditOutcome(audited, e);
+            throw e;
+        }
+        auditOutcome(audited, null);
     }
 
     /**
@@ -654,11 +696,21 @@ public final class Core {
      */
     public void restoreSnapshot(String token, InputStream in, boolean force) {
         requireRaft();
-        if (!authorizeSudo(token, force ? "sys/storage/raft/snapshot-force" : "sys/storage/raft/snapshot")) {
+        AuditedCall audited = authorizeAudited(token,
+                force ? "sys/storage/raft/snapshot-force" : "sys/storage/raft/snapshot", Operation.UPDATE);
+        if (audited == null) {
             throw new SealedException();
         }
         active();
-        new SnapshotRestore(ha, barrier, random, clock).restore(in, force);
+        try {
+            new SnapshotRestore(ha, barrier, random, clock).restore(in, force);
+        } catch (RuntimeException e) {
+            auditOutcome(audited, e);
+            throw e;
+        }
+        // a restore rebuilds (or, forced, seals) the serving state: the devices that logged the
+        // request are then gone, and there is no response entry
+        auditOutcome(audited, null);
     }
 
     /**

@@ -48,6 +48,10 @@ final class FileAuditFixture {
         return root;
     }
 
+    Core core() {
+        return core;
+    }
+
     void sealAndUnseal() {
         core.seal();
         core.unseal(share.clone());
