@@ -21,6 +21,7 @@ import io.coffer.core.routing.Router;
 import io.coffer.core.storage.StoredJson;
 import io.coffer.core.system.SystemBackend;
 import io.coffer.core.token.ExpirationManager;
+import io.coffer.core.token.BatchTokens;
 import io.coffer.core.token.TokenHasher;
 import io.coffer.core.token.TokenIds;
 import io.coffer.core.token.TokenRepository;
@@ -65,7 +66,8 @@ final class UnsealedState implements AutoCloseable {
         this.policies = new PolicyStore(new BarrierView(barrier, "sys/policy/"), json);
         this.mounts = new MountManager(barrier, new MountTableStore(barrier, json), router,
                 (entry, storage) -> resolve(entry, storage, barrier, registry, hasher, clock, ha, json), random);
-        this.tokens = new TokenStore(new TokenRepository(tokenView, json, hasher), new TokenIds(random), clock,
+        this.tokens = new TokenStore(new TokenRepository(tokenView, json, hasher), new TokenIds(random),
+                new BatchTokens(tokenView, json, random), clock,
                 () -> tokenTtl(false), () -> tokenTtl(true));
         this.expiration = new ExpirationManager(tokens);
         tokens.addRevocationListener(entry -> {

@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * Turns an auth method's {@link LoginResult} into a token: finds or creates the identity entity
  * for the alias, applies Vault's TTL rules (the user's or role's TTL, else the mount's default;
  * capped by its max TTL, else the mount's), adds the {@code default} policy unless told not to,
- * binds the token to its CIDRs, and answers with the {@code auth} block.
+ * binds the token to its CIDRs, issues a service or batch token ({@link #tokenType}), and answers
+ * with the {@code auth} block.
  */
 public final class LoginTokens {
     private final TokenStore tokens;
@@ -38,9 +39,6 @@ public final class LoginTokens {
         if (!Cidrs.allows(t.boundCidrs(), request.remoteAddress())) {
             throw new InvalidRequestException("login request originated from invalid CIDR");
         }
-        if (t.type().contains("batch")) {
-            throw new InvalidRequestException("batch tokens are not supported yet; set token_type to service or default");
-        }
         TreeSet<String> policies = new TreeSet<>(t.policies());
         if (!t.noDefaultPolicy()) {
             policies.add("default");
@@ -55,11 +53,29 @@ public final class LoginTokens {
         String display = login.displayName().isEmpty() ? mountName : mountName + "-" + login.displayName();
         TokenStore.Created created = tokens.create(new TokenCreateRequest("", "", List.copyOf(policies), login.metadata(),
                 display, t.numUses(), ttl, t.explicitMaxTtl(), t.period(), true,
-                "auth/" + mount.path() + "login", entityId, "", t.boundCidrs(), max));
+                "auth/" + mount.path() + "login", entityId, "", t.boundCidrs(), max,
+                tokenType(mount.config().tokenType(), t.type())));
         Response r = Response.ofAuth(TokenResponses.auth(created.entry(), true, tokens.nowSeconds()));
         for (String w : created.warnings()) {
             r = r.withWarning(w);
         }
         return r;
+    }
+
+    /**
+     * Vault's rule for a login token's type: a mount tuned to {@code service} or {@code batch}
+     * decides; otherwise the role's or user's {@code service}/{@code batch}
+     * ({@code default-*} meaning that type); otherwise the mount's default, a service token
+     * unless the mount says {@code default-batch}.
+     */
+    static String tokenType(String mountType, String requested) {
+        if (mountType.equals("service") || mountType.equals("batch")) {
+            return mountType;
+        }
+        return switch (requested) {
+            case "service", "default-service" -> "service";
+            case "batch", "default-batch" -> "batch";
+            default -> mountType.equals("default-batch") ? "batch" : "service";
+        };
     }
 }

@@ -17,6 +17,7 @@ import io.coffer.sdk.logical.Operation;
 import io.coffer.sdk.logical.Request;
 import io.coffer.sdk.logical.Response;
 import io.coffer.sdk.logical.exception.NotFoundException;
+import io.coffer.sdk.logical.exception.InvalidRequestException;
 import io.coffer.sdk.logical.exception.PermissionDeniedException;
 
 import java.util.Optional;
@@ -98,6 +99,10 @@ public final class RequestPipeline {
         boolean unauthenticated = PathPatterns.matches(route.backend().unauthenticatedPaths(), relative);
         if (entry == null && !unauthenticated) {
             throw PermissionDeniedException.invalidToken();
+        }
+        if (entry != null && entry.batch() && route.entry().type().equals("cubbyhole")) {
+            // a batch token is stored nowhere, so it has no private storage either
+            throw new InvalidRequestException("cubbyhole operations are only supported by \"service\" type tokens");
         }
         routed = resolveCreate(route, routed);
         Request.Caller caller = caller(entry);

@@ -19,6 +19,11 @@ public record MountConfig(long defaultLeaseTtl, long maxLeaseTtl, boolean forceN
         tokenType = tokenType == null ? "" : tokenType;
     }
 
+    public MountConfig withTokenType(String type) {
+        return new MountConfig(defaultLeaseTtl, maxLeaseTtl, forceNoCache, auditNonHmacRequestKeys,
+                auditNonHmacResponseKeys, listingVisibility, passthroughRequestHeaders, allowedResponseHeaders, type);
+    }
+
     public static MountConfig defaults() {
         return new MountConfig(0, 0, false, null, null, "", null, null, "");
     }

@@ -102,6 +102,9 @@ final class MountTablePaths {
             throw new InvalidRequestException("token credential backend cannot be instantiated");
         }
         MountConfig config = parseConfig(data.has("config") ? data.getMap("config") : Map.of());
+        if (!config.tokenType().isEmpty()) {
+            config = config.withTokenType(tokenType(table, type, config.tokenType()));
+        }
         mounts.enable(new MountEntry(table, mountPath(data), type, data.getString("description"), "", "",
                 data.getBool("local"), data.getBool("seal_wrap"), data.getBool("external_entropy_access"),
                 options, config, data.getString("plugin_version")));
@@ -121,7 +124,7 @@ final class MountTablePaths {
                 data.has("listing_visibility") ? data.getString("listing_visibility") : c.listingVisibility(),
                 data.has("passthrough_request_headers") ? data.getStringList("passthrough_request_headers") : c.passthroughRequestHeaders(),
                 data.has("allowed_response_headers") ? data.getStringList("allowed_response_headers") : c.allowedResponseHeaders(),
-                data.has("token_type") ? data.getString("token_type") : c.tokenType());
+                data.has("token_type") ? tokenType(entry.table(), entry.type(), data.getString("token_type")) : c.tokenType());
         Map<String, String> options = entry.options();
         if (data.has("options")) {
             Map<String, String> merged = options == null ? new LinkedHashMap<>() : new LinkedHashMap<>(options);
@@ -151,6 +154,24 @@ final class MountTablePaths {
             throw new InvalidRequestException("invalid mount path");
         }
         return p.endsWith("/") ? p : p + "/";
+    }
+
+    /**
+     * A mount's {@code token_type} as stored: only auth mounts have one, {@code default} means
+     * {@code default-service}, and the token store itself issues only service tokens by default.
+     */
+    private static String tokenType(String table, String mountType, String value) {
+        if (!MountEntry.TABLE_AUTH.equals(table)) {
+            throw new InvalidRequestException("'token_type' can only be modified on auth mounts");
+        }
+        String type = value.equals("default") ? "default-service" : value;
+        if (!List.of("default-service", "default-batch", "service", "batch").contains(type)) {
+            throw new InvalidRequestException("invalid value for 'token_type': " + value);
+        }
+        if (mountType.equals("token") && type.contains("batch")) {
+            throw new InvalidRequestException("the token store's mount cannot default to batch tokens");
+        }
+        return type;
     }
 
     static MountConfig parseConfig(Map<String, Object> raw) {

@@ -15,20 +15,26 @@ import java.util.Map;
  * @param boundCidrs      networks the token may be used from; empty for any
  * @param maxTtl          the max TTL of the mount that issues the token in seconds, 0 for the
  *                        token store's own
+ * @param type            {@code service} (stored) or {@code batch} (an encrypted, unstored token)
  */
 public record TokenCreateRequest(String id, String parent, List<String> policies, Map<String, String> meta,
                                  String displayName, int numUses, long ttl, long explicitMaxTtl, long period,
                                  boolean renewable, String path, String entityId, String role,
-                                 List<String> boundCidrs, long maxTtl) {
+                                 List<String> boundCidrs, long maxTtl, String type) {
     public TokenCreateRequest {
         boundCidrs = boundCidrs == null ? List.of() : List.copyOf(boundCidrs);
+        type = type == null || type.isEmpty() ? "service" : type;
     }
 
-    /** A request without CIDR bindings, capped by the token store's max TTL. */
+    public boolean batch() {
+        return type.equals("batch");
+    }
+
+    /** A service token request without CIDR bindings, capped by the token store's max TTL. */
     public TokenCreateRequest(String id, String parent, List<String> policies, Map<String, String> meta,
                               String displayName, int numUses, long ttl, long explicitMaxTtl, long period,
                               boolean renewable, String path, String entityId, String role) {
         this(id, parent, policies, meta, displayName, numUses, ttl, explicitMaxTtl, period, renewable, path, entityId,
-                role, List.of(), 0);
+                role, List.of(), 0, "service");
     }
 }

@@ -79,7 +79,7 @@ final class TokenCreation {
             throw new InvalidRequestException("restricted use token cannot generate child tokens");
         }
         boolean privileged = caller.root() || caller.sudo();
-        checkType(data.getString("type"), role);
+        String type = tokenType(data.getString("type"), role);
         int numUses = data.getInt("num_uses");
         if (numUses < 0) {
             throw new InvalidRequestException("number of uses cannot be negative");
@@ -97,6 +97,9 @@ final class TokenCreation {
                 throw new InvalidRequestException("root or sudo privileges required to create orphan token");
             }
             orphan = orphanPath || data.getBool("no_parent");
+        }
+        if (parent.batch() && !orphan) {
+            throw new InvalidRequestException("batch tokens cannot create non-orphan tokens");
         }
         List<String> policies = CreationPolicies.choose(data.has("policies") ? data.getStringList("policies") : null,
                 data.getBool("no_default_policy"), parent, role);
@@ -141,7 +144,7 @@ final class TokenCreation {
         Map<String, String> meta = data.has("meta") ? data.getStringMap("meta") : null;
         TokenStore.Created created = tokens.create(new TokenCreateRequest(id, orphan ? "" : parent.id(), policies, meta,
                 displayName(data.getString("display_name")), numUses, ttl, explicitMaxTtl, period, renewable, path,
-                entityId, role == null ? "" : role.name(), boundCidrs, maxTtl));
+                entityId, role == null ? "" : role.name(), boundCidrs, maxTtl, type));
         warnings.addAll(created.warnings());
         Response r = Response.ofAuth(TokenResponses.auth(created.entry(), true, tokens.nowSeconds()));
         for (String w : warnings) {
@@ -150,15 +153,20 @@ final class TokenCreation {
         return r;
     }
 
-    /** Only service tokens exist; a role may pin the type to {@code service}. */
-    private static void checkType(String requested, TokenRole role) {
-        String type = role != null && role.tokenType().equals("service") ? "service" : requested;
-        switch (type) {
-            case "", "service" -> {
-            }
-            case "batch" -> throw new InvalidRequestException("batch tokens are not supported");
-            default -> throw new InvalidRequestException("invalid 'token_type' value");
+    /**
+     * The type of the new token: a role's {@code service} or {@code batch} decides; otherwise
+     * the request's {@code type}, or the role's default ({@code default-service} when none).
+     */
+    private static String tokenType(String requested, TokenRole role) {
+        String fromRole = role == null ? "default-service" : role.tokenType();
+        String type = switch (fromRole) {
+            case "service", "batch" -> fromRole;
+            default -> requested.isEmpty() ? fromRole.substring("default-".length()) : requested;
+        };
+        if (!type.equals("service") && !type.equals("batch")) {
+            throw new InvalidRequestException("invalid 'token_type' value");
         }
+        return type;
     }
 
     /** The entity of an allowed {@code entity_alias}, or empty when none was given. */

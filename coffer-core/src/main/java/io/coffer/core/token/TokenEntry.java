@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A stored service token (format version {@value #FORMAT_VERSION}): its secret id, accessor,
+ * A token (format version {@value #FORMAT_VERSION}): its secret id, accessor,
  * lineage, policies and lifetime. Stored encrypted at {@code sys/token/id/<hmac(id)>}; times are
  * Unix seconds, TTLs seconds, {@code expireTime} 0 for never. {@code maxTtl} is the max TTL of
  * the mount that issued the token (0: the token store's), the bound renewals respect;
  * {@code boundCidrs} the networks it may be used from (empty: any). Records written before these
- * fields existed read them as 0 and empty.
+ * fields existed read them as 0 and empty. A service token's entry is stored; a batch token's
+ * ({@code type} {@code batch}, no accessor) is carried encrypted in the token itself
+ * ({@link BatchTokens}).
  */
 public record TokenEntry(int formatVersion, String id, String accessor, String parent, List<String> policies,
                          String path, Map<String, String> meta, String displayName, int numUses,
@@ -30,6 +32,11 @@ public record TokenEntry(int formatVersion, String id, String accessor, String p
 
     public boolean orphan() {
         return parent.isEmpty();
+    }
+
+    /** Whether this is a batch token: its id is its own encrypted record, nothing is stored. */
+    public boolean batch() {
+        return type.equals("batch");
     }
 
     public boolean isRoot() {

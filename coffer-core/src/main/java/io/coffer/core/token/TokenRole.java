@@ -9,7 +9,7 @@ import java.util.List;
  * {@code sys/token/roles/<name>}; durations are whole seconds, {@code 0} meaning "not set".
  * Lists are never null; policy names are lower-cased, sorted and without duplicates.
  *
- * @param tokenType    {@code service} or {@code default-service} (batch tokens do not exist yet)
+ * @param tokenType    {@code service}, {@code batch}, {@code default-service} or {@code default-batch}
  * @param legacyFields which of the deprecated {@code period}, {@code explicit_max_ttl} and
  *                     {@code bound_cidrs} were last written under their old names; a read shows
  *                     those with the value of their {@code token_*} successor, as Vault does

@@ -60,7 +60,7 @@ final class TokenRolePaths {
                         .field("bound_cidrs", FieldType.COMMA_STRING_SLICE, "Deprecated: use token_bound_cidrs")
                         .field("token_no_default_policy", FieldType.BOOL, "Leave the default policy off the tokens")
                         .field("token_num_uses", FieldType.INT, "Uses of each token, 0 for unlimited")
-                        .field("token_type", FieldType.STRING, "service or default-service")
+                        .field("token_type", FieldType.STRING, "service, batch, default-service or default-batch")
                         .field("token_ttl", FieldType.DURATION, "Initial TTL of the tokens (Coffer)")
                         .field("token_max_ttl", FieldType.DURATION, "Max TTL of the tokens (Coffer)")
                         .existenceCheck((req, data) -> roles.get(data.getString("role_name")) != null)
@@ -128,9 +128,9 @@ final class TokenRolePaths {
         if (data.has("token_type")) {
             type = data.getString("token_type").trim().toLowerCase(Locale.ROOT);
             switch (type) {
-                case "service", "default-service" -> {
+                case "default" -> type = "default-service";
+                case "service", "default-service", "batch", "default-batch" -> {
                 }
-                case "batch", "default-batch" -> throw new InvalidRequestException("batch tokens are not supported");
                 default -> throw new InvalidRequestException("invalid 'token_type' value \"" + type + "\"");
             }
         }
@@ -162,6 +162,11 @@ final class TokenRolePaths {
         if (numUses < 0) {
             throw new InvalidRequestException("error parsing role fields: 'token_num_uses' cannot be negative");
         }
+        boolean orphan = data.has("orphan") ? data.getBool("orphan") : r.orphan();
+        boolean renewable = data.has("renewable") ? data.getBool("renewable") : r.renewable();
+        if (type.equals("batch")) {
+            checkBatchRole(orphan, renewable, period);
+        }
         TokenRole next = new TokenRole(TokenRole.FORMAT_VERSION, name,
                 data.has("allowed_policies") ? CreationPolicies.sanitize(data.getStringList("allowed_policies"), false)
                         : r.allowedPolicies(),
@@ -170,9 +175,7 @@ final class TokenRolePaths {
                         : r.allowedPoliciesGlob(),
                 data.has("disallowed_policies_glob") ? lowerUnique(data.getStringList("disallowed_policies_glob"))
                         : r.disallowedPoliciesGlob(),
-                data.has("orphan") ? data.getBool("orphan") : r.orphan(),
-                data.has("renewable") ? data.getBool("renewable") : r.renewable(),
-                suffix,
+                orphan, renewable, suffix,
                 data.has("allowed_entity_aliases") ? lowerUnique(data.getStringList("allowed_entity_aliases"))
                         : r.allowedEntityAliases(),
                 period, explicitMax, cidrs,
@@ -232,4 +235,18 @@ final class TokenRolePaths {
         }
         return List.copyOf(out);
     }
+
+    /** A role that always issues batch tokens must not promise what they cannot do (Vault's checks). */
+    private static void checkBatchRole(boolean orphan, boolean renewable, long period) {
+        if (!orphan) {
+            throw new InvalidRequestException("'token_type' cannot be 'batch' when role is set to generate non-orphan tokens");
+        }
+        if (period > 0) {
+            throw new InvalidRequestException("'token_type' cannot be 'batch' when role has a period set");
+        }
+        if (renewable) {
+            throw new InvalidRequestException("'token_type' cannot be 'batch' when role is set to generate renewable tokens");
+        }
+    }
+
 }

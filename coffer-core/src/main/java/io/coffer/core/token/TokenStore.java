@@ -16,10 +16,16 @@ import java.util.function.LongSupplier;
  * the children. State lives only in the {@link TokenRepository}'s storage, which also holds the
  * token roles ({@link #roles()}); lookups by salted id serve the token leases of
  * {@code sys/leases}.
+ *
+ * <p>Batch tokens ({@link BatchTokens}) are the exception: the token is its own encrypted
+ * record and nothing is stored. They have no accessor, uses, renewals or children; they are
+ * valid until they expire and only while their parent (if any) is, and cannot be revoked
+ * otherwise.
  */
 public final class TokenStore {
     private final TokenRepository repository;
     private final TokenIds ids;
+    private final BatchTokens batchTokens;
     private final Clock clock;
     private final LongSupplier defaultTtl;
     private final LongSupplier maxTtl;
@@ -33,9 +39,11 @@ public final class TokenStore {
      * @param defaultTtl the token mount's effective default TTL in seconds
      * @param maxTtl     the token mount's effective max TTL in seconds
      */
-    public TokenStore(TokenRepository repository, TokenIds ids, Clock clock, LongSupplier defaultTtl, LongSupplier maxTtl) {
+    public TokenStore(TokenRepository repository, TokenIds ids, BatchTokens batchTokens, Clock clock,
+                      LongSupplier defaultTtl, LongSupplier maxTtl) {
         this.repository = repository;
         this.ids = ids;
+        this.batchTokens = batchTokens;
         this.clock = clock;
         this.defaultTtl = defaultTtl;
         this.maxTtl = maxTtl;
@@ -121,6 +129,9 @@ public final class TokenStore {
     }
 
     public Created create(TokenCreateRequest request) {
+        if (request.batch()) {
+            checkBatch(request);
+        }
         long now = nowSeconds();
         List<String> warnings = new ArrayList<>();
         boolean root = request.policies().contains("root");
@@ -145,6 +156,9 @@ public final class TokenStore {
                 ttl = max;
             }
         }
+        if (request.batch()) {
+            return new Created(createBatch(request, now, capToParent(request, now, ttl, warnings)), warnings);
+        }
         String id = request.id().isEmpty() ? ids.newServiceToken() : request.id();
         if (repository.byId(id) != null) {
             throw new InvalidRequestException("cannot create a token with a duplicate ID");
@@ -157,6 +171,44 @@ public final class TokenStore {
         repository.save(entry);
         scheduler.schedule(entry);
         return new Created(entry, warnings);
+    }
+
+    /** Vault's limits on batch tokens, checked before anything else. */
+    private static void checkBatch(TokenCreateRequest request) {
+        if (request.policies().contains("root")) {
+            throw new InvalidRequestException("batch tokens cannot be root tokens");
+        }
+        if (request.period() > 0) {
+            throw new InvalidRequestException("batch tokens cannot be periodic");
+        }
+        if (request.numUses() > 0) {
+            throw new InvalidRequestException("batch tokens cannot have a limited number of uses");
+        }
+        if (!request.id().isEmpty()) {
+            throw new InvalidRequestException("batch tokens cannot have a custom ID");
+        }
+    }
+
+    /** A batch token never outlives its parent: its TTL ends no later than the parent's. */
+    private long capToParent(TokenCreateRequest request, long now, long ttl, List<String> warnings) {
+        if (request.parent().isEmpty()) {
+            return ttl;
+        }
+        TokenEntry parent = lookup(request.parent());
+        if (parent == null || parent.expireTime() == 0 || now + ttl <= parent.expireTime()) {
+            return ttl;
+        }
+        long capped = Math.max(parent.expireTime() - now, 1);
+        warnings.add("TTL of \"" + ttl + "s\" exceeded the parent token's remaining TTL of \"" + capped
+                + "s\"; TTL value is capped accordingly");
+        return capped;
+    }
+
+    private TokenEntry createBatch(TokenCreateRequest request, long now, long ttl) {
+        TokenEntry entry = new TokenEntry(TokenEntry.FORMAT_VERSION, "", "", request.parent(), request.policies(),
+                request.path(), request.meta(), request.displayName(), 0, now, ttl, request.explicitMaxTtl(), 0, false,
+                "batch", request.entityId(), 0, now + ttl, request.role(), request.boundCidrs(), request.maxTtl());
+        return batchTokens.decode(batchTokens.encode(entry));
     }
 
     /** The valid entry for {@code id}, or {@code null} when unknown, expired or used up. */
@@ -174,12 +226,27 @@ public final class TokenStore {
         if (id == null || id.isEmpty()) {
             return null;
         }
+        if (BatchTokens.isBatch(id)) {
+            return lookupBatch(id);
+        }
         TokenEntry entry = repository.byId(id);
         if (entry == null) {
             return null;
         }
         if (entry.expiredAt(nowSeconds())) {
             revokeTree(entry);
+            return null;
+        }
+        return entry;
+    }
+
+    /** A batch token's entry while it is unexpired and its parent (if any) valid; else {@code null}. */
+    private TokenEntry lookupBatch(String id) {
+        TokenEntry entry = batchTokens.decode(id);
+        if (entry == null || entry.expiredAt(nowSeconds())) {
+            return null;
+        }
+        if (!entry.orphan() && lookup(entry.parent()) == null) {
             return null;
         }
         return entry;
@@ -233,6 +300,9 @@ public final class TokenStore {
      * explicit max and the mount max.
      */
     public Created renew(TokenEntry requested, long increment) {
+        if (requested.batch()) {
+            throw new InvalidRequestException("batch tokens cannot be renewed");
+        }
         synchronized (lockFor(requested.id())) {
             TokenEntry entry = repository.byId(requested.id());
             if (entry == null) {
@@ -271,16 +341,22 @@ public final class TokenStore {
         return new Created(renewed, warnings);
     }
 
-    /** Revokes {@code entry} and, depth first, every descendant. */
+    /**
+     * Revokes {@code entry} and, depth first, every descendant.
+     *
+     * @throws InvalidRequestException for a batch token, which cannot be revoked
+     */
     public void revokeTree(TokenEntry entry) {
+        refuseBatch(entry);
         for (TokenEntry child : repository.children(entry.id())) {
             revokeTree(child);
         }
         revokeOne(entry);
     }
 
-    /** Revokes {@code entry} only; its children become orphans. */
+    /** Revokes {@code entry} only; its children become orphans. Refuses batch tokens. */
     public void revokeOrphan(TokenEntry entry) {
+        refuseBatch(entry);
         for (TokenEntry child : repository.children(entry.id())) {
             repository.unlinkChild(entry.id(), child);
             synchronized (lockFor(child.id())) {
@@ -291,6 +367,12 @@ public final class TokenStore {
             }
         }
         revokeOne(entry);
+    }
+
+    private static void refuseBatch(TokenEntry entry) {
+        if (entry.batch()) {
+            throw new InvalidRequestException("batch tokens cannot be revoked");
+        }
     }
 
     public List<String> accessors() {

@@ -38,7 +38,7 @@ class TokenCreationTest {
 
     private TokenEntry parent(List<String> cidrs, String entityId, long ttl) {
         return f.store.create(new TokenCreateRequest("", "", List.of("default", "web"), null, "token", 0, ttl, 0, 0, true,
-                "auth/userpass/login", entityId, "", cidrs, 0)).entry();
+                "auth/userpass/login", entityId, "", cidrs, 0, "service")).entry();
     }
 
     @Test

@@ -23,7 +23,8 @@ final class TokenFixture {
     final TokenRepository repository = new TokenRepository(storage, new StoredJson(), hasher);
     final AtomicLong defaultTtl = new AtomicLong(SYSTEM_TTL);
     final AtomicLong maxTtl = new AtomicLong(SYSTEM_TTL);
-    final TokenStore store = new TokenStore(repository, new TokenIds(new SecureRandom()), clock, defaultTtl::get, maxTtl::get);
+    final TokenStore store = new TokenStore(repository, new TokenIds(new SecureRandom()),
+            new BatchTokens(storage, new StoredJson(), new SecureRandom()), clock, defaultTtl::get, maxTtl::get);
     /** Every revoked entry, in revocation order. */
     final List<TokenEntry> revoked = new ArrayList<>();
 

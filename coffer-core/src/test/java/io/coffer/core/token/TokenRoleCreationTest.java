@@ -288,15 +288,15 @@ class TokenRoleCreationTest {
     // --- bad inputs ----------------------------------------------------------------------------
 
     @Test
-    void create_batchType_400() {
+    void create_batchTypeInheritingRoot_400() {
         role("app", Map.of());
 
         assertThatThrownBy(() -> create("app", Map.of("type", "batch"), t.root()))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("batch tokens are not supported");
+                .hasMessage("batch tokens cannot be root tokens");
         assertThatThrownBy(() -> t.write("auth/token/create", Map.of("type", "batch"), t.root()))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("batch tokens are not supported");
+                .hasMessage("batch tokens cannot be root tokens");
     }
 
     @Test

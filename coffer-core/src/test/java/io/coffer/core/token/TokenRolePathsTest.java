@@ -196,14 +196,23 @@ class TokenRolePathsTest {
     }
 
     @Test
-    void write_batchTokenType_400() {
+    void write_batchTokenTypeOnARenewableParentedRole_400_nothingStored() {
         assertThatThrownBy(() -> t.write("auth/token/roles/r", Map.of("token_type", "batch"), t.root()))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("batch tokens are not supported");
-        assertThatThrownBy(() -> t.write("auth/token/roles/r", Map.of("token_type", "default-batch"), t.root()))
+                .hasMessage("'token_type' cannot be 'batch' when role is set to generate non-orphan tokens");
+        assertThatThrownBy(() -> t.write("auth/token/roles/r", Map.of("token_type", "batch", "orphan", true,
+                "renewable", false, "token_period", "1h"), t.root()))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("batch tokens are not supported");
+                .hasMessage("'token_type' cannot be 'batch' when role has a period set");
         assertThatThrownBy(() -> read("r")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void write_defaultTokenType_isStoredAsDefaultService_defaultBatchAsIs() {
+        t.write("auth/token/roles/r", Map.of("token_type", "default"), t.root());
+        assertThat(read("r")).containsEntry("token_type", "default-service");
+        t.write("auth/token/roles/r", Map.of("token_type", "default-batch"), t.root());
+        assertThat(read("r")).containsEntry("token_type", "default-batch");
     }
 
     @Test

@@ -92,6 +92,22 @@ class CliTokenAndLoginEndToEndTest {
     }
 
     @Test
+    void batchToken_createdByTheCli_readsAndLooksUpAsBatch_andCannotBeRevoked() {
+        String token = createToken("-type=batch", "-policy=team-read", "-ttl=20m");
+        assertThat(token).startsWith("hvb.");
+        CliSession limited = new CliSession(SERVER.address(), token, home);
+
+        assertThat(ok(limited, "kv", "get", "-field=password", "secret/team/db").out()).isEqualTo("s3cr3t");
+        JsonNode self = ok(limited, "token", "lookup", "-format=json").json().path("data");
+        assertThat(self.path("type").asText()).isEqualTo("batch");
+        assertThat(self.path("accessor").asText()).isEmpty();
+        assertThat(self.path("renewable").asBoolean()).isFalse();
+        Result revoke = root.run("token", "revoke", token);
+        assertThat(revoke.exitCode()).isEqualTo(2);
+        assertThat(revoke.err()).contains("batch tokens cannot be revoked").doesNotContain(token);
+    }
+
+    @Test
     void limitedToken_readsAllowedPathAndIsDeniedElsewhere() {
         String token = createToken("-policy=team-read");
         CliSession limited = new CliSession(SERVER.address(), token, home);

@@ -24,6 +24,7 @@ import org.springframework.vault.support.VaultToken;
 import org.springframework.web.client.RestTemplate;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,8 +65,12 @@ class SpringVaultAuthMethodsTest {
     }
 
     private static void assertReadOnly(ClientAuthentication auth) throws Exception {
+        assertReadOnly(auth, "hvs.");
+    }
+
+    private static void assertReadOnly(ClientAuthentication auth, String prefix) throws Exception {
         VaultToken token = auth.login();
-        assertThat(token.getToken()).startsWith("hvs.");
+        assertThat(token.getToken()).startsWith(prefix);
         VaultTemplate app = new VaultTemplate(VaultEndpoint.from(URI.create(SERVER.address())), () -> token);
         try {
             assertThat(app.opsForVersionedKeyValue("secret").get("app").getData()).containsEntry("db", "postgres");
@@ -86,6 +91,21 @@ class SpringVaultAuthMethodsTest {
                 .build();
 
         assertReadOnly(new AppRoleAuthentication(options, rest));
+    }
+
+    @Test
+    void appRole_batchTokenRole_logsInWithAnUnstoredBatchToken() throws Exception {
+        root.write("auth/approle/role/batch", Map.of("token_policies", READ_ONLY, "token_ttl", "10m", "token_type", "batch"));
+        String roleId = (String) root.read("auth/approle/role/batch/role-id").getRequiredData().get("role_id");
+        String secretId = (String) root.write("auth/approle/role/batch/secret-id", Map.of()).getRequiredData().get("secret_id");
+        AppRoleAuthenticationOptions options = AppRoleAuthenticationOptions.builder()
+                .roleId(AppRoleAuthenticationOptions.RoleId.provided(roleId))
+                .secretId(AppRoleAuthenticationOptions.SecretId.provided(secretId))
+                .build();
+        List<String> accessorsBefore = root.list("auth/token/accessors");
+
+        assertReadOnly(new AppRoleAuthentication(options, rest), "hvb.");
+        assertThat(root.list("auth/token/accessors")).hasSameSizeAs(accessorsBefore);
     }
 
     @Test
