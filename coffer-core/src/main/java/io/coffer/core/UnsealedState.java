@@ -78,7 +78,8 @@ final class UnsealedState implements AutoCloseable {
         });
         this.identity = new IdentityStore(new BarrierView(barrier, "sys/identity/"), json, clock);
         this.audit = new AuditBroker(new AuditTableStore(barrier, json), new AuditDeviceFactory(System.out), clock, random);
-        this.pipeline = new RequestPipeline(router, tokens, policies, new LoginTokens(tokens, identity, SYSTEM_TTL), audit);
+        this.pipeline = new RequestPipeline(router, tokens, policies, identity,
+                new LoginTokens(tokens, identity, SYSTEM_TTL), audit);
     }
 
     /** Loads mounts, policies and audit devices from storage and starts expiring tokens. */
@@ -99,7 +100,7 @@ final class UnsealedState implements AutoCloseable {
             case "system":
                 return new SystemBackend(mounts, router, policies, tokens, barrier, ha, json, clock, audit);
             case "token":
-                return new io.coffer.core.token.TokenBackend(tokens);
+                return new io.coffer.core.token.TokenBackend(tokens, id -> identity.policiesOf(id).policies());
             case "cubbyhole":
                 return new CubbyholeBackend(storage, hasher);
             case "identity":

@@ -101,6 +101,7 @@ final class AuditFormatter {
         putText(a, "accessor", accessor(auth.accessor()));
         putList(a, "policies", auth.policies());
         putList(a, "token_policies", auth.tokenPolicies());
+        putList(a, "identity_policies", auth.identityPolicies());
         putMap(a, "metadata", auth.metadata());
         if (auth.numUses() > 0) {
             a.put("num_uses", auth.numUses());

@@ -11,6 +11,7 @@ import io.coffer.sdk.logical.Request;
 import io.coffer.sdk.logical.Response;
 import io.coffer.sdk.logical.TokenParams;
 import io.coffer.sdk.logical.exception.InvalidRequestException;
+import io.coffer.sdk.logical.exception.PermissionDeniedException;
 
 import java.util.List;
 import java.util.TreeSet;
@@ -49,13 +50,18 @@ public final class LoginTokens {
         long max = t.maxTtl() > 0 ? Math.min(t.maxTtl(), mountMax) : mountMax;
         long ttl = t.ttl() > 0 ? t.ttl() : mountDefault;
         String entityId = identity.resolve(mount.accessor(), mount.type(), login.aliasName(), login.aliasMetadata());
+        IdentityStore.EntityPolicies fromIdentity = identity.policiesOf(entityId);
+        if (fromIdentity.disabled()) {
+            throw PermissionDeniedException.withMessage("entity is disabled");
+        }
         String mountName = mount.path().replaceAll("/+$", "").replace('/', '-');
         String display = login.displayName().isEmpty() ? mountName : mountName + "-" + login.displayName();
         TokenStore.Created created = tokens.create(new TokenCreateRequest("", "", List.copyOf(policies), login.metadata(),
                 display, t.numUses(), ttl, t.explicitMaxTtl(), t.period(), true,
                 "auth/" + mount.path() + "login", entityId, "", t.boundCidrs(), max,
                 tokenType(mount.config().tokenType(), t.type())));
-        Response r = Response.ofAuth(TokenResponses.auth(created.entry(), true, tokens.nowSeconds()));
+        Response r = Response.ofAuth(TokenResponses.auth(created.entry(), true, tokens.nowSeconds())
+                .withIdentityPolicies(fromIdentity.policies()));
         for (String w : created.warnings()) {
             r = r.withWarning(w);
         }

@@ -2,6 +2,8 @@ package io.coffer.core.identity;
 
 import io.coffer.core.routing.MountEntry;
 import io.coffer.core.routing.MountManager;
+import io.coffer.sdk.framework.FieldData;
+import io.coffer.sdk.framework.FieldSchema;
 import io.coffer.sdk.framework.FieldType;
 import io.coffer.sdk.framework.FrameworkBackend;
 import io.coffer.sdk.framework.Path;
@@ -17,11 +19,23 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The {@code identity/} backend (built in): entities, entity aliases and groups — create, read
- * by id (entities and groups also by name) and list. Logins create entities and aliases
- * themselves through {@link IdentityStore#resolve}.
+ * The {@code identity/} backend (built in): entities, entity aliases and groups — create, read,
+ * update and delete by id or name, and list; entity and group policies apply to the entity's
+ * tokens ({@link IdentityStore#policiesOf}). Logins create entities and aliases themselves
+ * through {@link IdentityStore#resolve}.
  */
 public final class IdentityBackend extends FrameworkBackend {
+
+    private static final List<FieldSchema> ENTITY_FIELDS = List.of(
+            FieldSchema.of("name", FieldType.STRING, "Entity name"),
+            FieldSchema.of("policies", FieldType.COMMA_STRING_SLICE, "Policies of the entity"),
+            FieldSchema.of("metadata", FieldType.STRING_MAP, "Metadata"),
+            FieldSchema.of("disabled", FieldType.BOOL, "Whether the entity's tokens are refused"));
+    private static final List<FieldSchema> GROUP_FIELDS = List.of(
+            FieldSchema.of("name", FieldType.STRING, "Group name"),
+            FieldSchema.of("policies", FieldType.COMMA_STRING_SLICE, "Policies of the group"),
+            FieldSchema.of("member_entity_ids", FieldType.COMMA_STRING_SLICE, "Member entities"),
+            FieldSchema.of("metadata", FieldType.STRING_MAP, "Metadata"));
 
     public IdentityBackend(IdentityStore store, MountManager mounts) {
         super(paths(store, mounts));
@@ -30,13 +44,10 @@ public final class IdentityBackend extends FrameworkBackend {
     private static List<Path> paths(IdentityStore store, MountManager mounts) {
         return List.of(
                 Path.builder("entity")
-                        .field("name", FieldType.STRING, "Entity name")
-                        .field("policies", FieldType.COMMA_STRING_SLICE, "Policies of the entity")
-                        .field("metadata", FieldType.STRING_MAP, "Metadata")
-                        .write((req, d) -> {
-                            Entity e = store.createEntity(d.getString("name"), d.getStringList("policies"), d.getStringMap("metadata"));
-                            return Response.of(map("id", e.id(), "name", e.name(), "aliases", null));
-                        }).build(),
+                        .field("id", FieldType.STRING, "Entity id (updates that entity)")
+                        .fields(ENTITY_FIELDS)
+                        .write((req, d) -> d.getString("id").isEmpty() ? createEntity(store, d)
+                                : updateEntity(store, d.getString("id"), d)).build(),
                 Path.builder("entity/id/?")
                         .operation(Operation.LIST, (req, d) -> list(store.entityIds(), id -> {
                             Entity e = store.entity(id);
@@ -44,10 +55,20 @@ public final class IdentityBackend extends FrameworkBackend {
                         })).build(),
                 Path.builder("entity/id/{id}")
                         .field("id", FieldType.STRING, "Entity id")
-                        .operation(Operation.READ, (req, d) -> entity(store, store.entity(d.getString("id")))).build(),
+                        .fields(ENTITY_FIELDS)
+                        .operation(Operation.READ, (req, d) -> entity(store, store.entity(d.getString("id"))))
+                        .write((req, d) -> updateEntity(store, d.getString("id"), d))
+                        .operation(Operation.DELETE, (req, d) -> deleteEntity(store, store.entity(d.getString("id"))))
+                        .build(),
                 Path.builder("entity/name/{name}")
-                        .field("name", FieldType.STRING, "Entity name")
-                        .operation(Operation.READ, (req, d) -> entity(store, store.entityByName(d.getString("name")))).build(),
+                        .fields(ENTITY_FIELDS)
+                        .operation(Operation.READ, (req, d) -> entity(store, store.entityByName(d.getString("name"))))
+                        .write((req, d) -> {
+                            Entity e = store.entityByName(d.getString("name"));
+                            return e == null ? createEntity(store, d) : updateEntity(store, e.id(), d);
+                        })
+                        .operation(Operation.DELETE, (req, d) -> deleteEntity(store, store.entityByName(d.getString("name"))))
+                        .build(),
                 Path.builder("entity-alias")
                         .field("name", FieldType.STRING, "Alias name (the user name on its mount)")
                         .field("canonical_id", FieldType.STRING, "Entity id")
@@ -73,15 +94,10 @@ public final class IdentityBackend extends FrameworkBackend {
                         .field("id", FieldType.STRING, "Alias id")
                         .operation(Operation.READ, (req, d) -> alias(store.alias(d.getString("id")))).build(),
                 Path.builder("group")
-                        .field("name", FieldType.STRING, "Group name")
-                        .field("policies", FieldType.COMMA_STRING_SLICE, "Policies of the group")
-                        .field("member_entity_ids", FieldType.COMMA_STRING_SLICE, "Member entities")
-                        .field("metadata", FieldType.STRING_MAP, "Metadata")
-                        .write((req, d) -> {
-                            Group g = store.createGroup(d.getString("name"), d.getStringList("policies"),
-                                    d.getStringList("member_entity_ids"), d.getStringMap("metadata"));
-                            return Response.of(map("id", g.id(), "name", g.name()));
-                        }).build(),
+                        .field("id", FieldType.STRING, "Group id (updates that group)")
+                        .fields(GROUP_FIELDS)
+                        .write((req, d) -> d.getString("id").isEmpty() ? createGroup(store, d)
+                                : updateGroup(store, d.getString("id"), d)).build(),
                 Path.builder("group/id/?")
                         .operation(Operation.LIST, (req, d) -> list(store.groupIds(), id -> {
                             Group g = store.group(id);
@@ -89,7 +105,68 @@ public final class IdentityBackend extends FrameworkBackend {
                         })).build(),
                 Path.builder("group/id/{id}")
                         .field("id", FieldType.STRING, "Group id")
-                        .operation(Operation.READ, (req, d) -> group(store.group(d.getString("id")))).build());
+                        .fields(GROUP_FIELDS)
+                        .operation(Operation.READ, (req, d) -> group(store.group(d.getString("id"))))
+                        .write((req, d) -> updateGroup(store, d.getString("id"), d))
+                        .operation(Operation.DELETE, (req, d) -> {
+                            store.deleteGroup(d.getString("id"));
+                            return Response.noContent();
+                        })
+                        .build(),
+                Path.builder("group/name/{name}")
+                        .fields(GROUP_FIELDS)
+                        .operation(Operation.READ, (req, d) -> group(store.groupByName(d.getString("name"))))
+                        .write((req, d) -> {
+                            Group g = store.groupByName(d.getString("name"));
+                            return g == null ? createGroup(store, d) : updateGroup(store, g.id(), d);
+                        })
+                        .operation(Operation.DELETE, (req, d) -> {
+                            Group g = store.groupByName(d.getString("name"));
+                            if (g != null) {
+                                store.deleteGroup(g.id());
+                            }
+                            return Response.noContent();
+                        })
+                        .build());
+    }
+
+    private static Response createEntity(IdentityStore store, FieldData d) {
+        Entity e = store.createEntity(d.getString("name"), d.getStringList("policies"), d.getStringMap("metadata"));
+        if (d.getBool("disabled")) {
+            e = store.updateEntity(e.id(), null, null, null, true);
+        }
+        return Response.of(map("id", e.id(), "name", e.name(), "aliases", null));
+    }
+
+    /** Changes only the fields the request carries, as Vault's update does. */
+    private static Response updateEntity(IdentityStore store, String id, FieldData d) {
+        Entity e = store.updateEntity(id, d.has("name") ? d.getString("name") : null,
+                d.has("policies") ? d.getStringList("policies") : null,
+                d.has("metadata") ? d.getStringMap("metadata") : null,
+                d.has("disabled") ? d.getBool("disabled") : null);
+        return Response.of(map("id", e.id(), "name", e.name()));
+    }
+
+    /** Deletes the entity if there is one; 204 either way, as in Vault. */
+    private static Response deleteEntity(IdentityStore store, Entity e) {
+        if (e != null) {
+            store.deleteEntity(e.id());
+        }
+        return Response.noContent();
+    }
+
+    private static Response createGroup(IdentityStore store, FieldData d) {
+        Group g = store.createGroup(d.getString("name"), d.getStringList("policies"),
+                d.getStringList("member_entity_ids"), d.getStringMap("metadata"));
+        return Response.of(map("id", g.id(), "name", g.name()));
+    }
+
+    private static Response updateGroup(IdentityStore store, String id, FieldData d) {
+        Group g = store.updateGroup(id, d.has("name") ? d.getString("name") : null,
+                d.has("policies") ? d.getStringList("policies") : null,
+                d.has("member_entity_ids") ? d.getStringList("member_entity_ids") : null,
+                d.has("metadata") ? d.getStringMap("metadata") : null);
+        return Response.of(map("id", g.id(), "name", g.name()));
     }
 
     private static Response entity(IdentityStore store, Entity e) {

@@ -3,28 +3,31 @@ package io.coffer.core.request;
 import io.coffer.core.audit.AuditBroker;
 import io.coffer.core.audit.AuditInput;
 import io.coffer.core.auth.LoginTokens;
-import io.coffer.core.routing.MountEntry;
-import io.coffer.sdk.framework.Cidrs;
-
+import io.coffer.core.identity.IdentityStore;
 import io.coffer.core.policy.Acl;
 import io.coffer.core.policy.AclResult;
 import io.coffer.core.policy.PolicyStore;
+import io.coffer.core.routing.MountEntry;
 import io.coffer.core.routing.Route;
 import io.coffer.core.routing.Router;
 import io.coffer.core.token.TokenEntry;
 import io.coffer.core.token.TokenStore;
+import io.coffer.sdk.framework.Cidrs;
 import io.coffer.sdk.logical.Operation;
 import io.coffer.sdk.logical.Request;
 import io.coffer.sdk.logical.Response;
-import io.coffer.sdk.logical.exception.NotFoundException;
 import io.coffer.sdk.logical.exception.InvalidRequestException;
+import io.coffer.sdk.logical.exception.NotFoundException;
 import io.coffer.sdk.logical.exception.PermissionDeniedException;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The path of every logical request through an unsealed node: route → token → create/update
- * resolution → ACL (plus sudo on root-protected paths) → use counting → audit request entry →
+ * resolution → ACL of the token's and its entity's policies (plus sudo on root-protected paths) →
+ * use counting → audit request entry →
  * backend → audit response entry. Each stage is a method with one job; nothing here knows about
  * HTTP. Auditing fails closed: a request whose entry no enabled audit device could write never
  * reaches its backend, and a response whose entry could not be written is replaced by an error.
@@ -33,14 +36,16 @@ public final class RequestPipeline {
     private final Router router;
     private final TokenStore tokens;
     private final PolicyStore policies;
+    private final IdentityStore identity;
     private final LoginTokens logins;
     private final AuditBroker audit;
 
-    public RequestPipeline(Router router, TokenStore tokens, PolicyStore policies, LoginTokens logins,
-                           AuditBroker audit) {
+    public RequestPipeline(Router router, TokenStore tokens, PolicyStore policies, IdentityStore identity,
+                           LoginTokens logins, AuditBroker audit) {
         this.router = router;
         this.tokens = tokens;
         this.policies = policies;
+        this.identity = identity;
         this.logins = logins;
         this.audit = audit;
     }
@@ -131,14 +136,34 @@ public final class RequestPipeline {
         return response.withMountType(route.entry().type());
     }
 
-    /** The ACL decision for a token on a request, without executing it. */
+    /**
+     * The ACL decision for a token on a request, without executing it: the token's policies
+     * plus the identity policies of its entity (Vault's rule); a disabled entity's tokens are
+     * refused.
+     */
     public AclResult authorize(Request request, TokenEntry entry) {
-        Acl acl = policies.acl(entry.policies());
+        Acl acl = policies.acl(effectivePolicies(entry));
         AclResult result = acl.check(request.operation(), request.path(), request.data());
         if (!result.allowed()) {
             throw PermissionDeniedException.denied();
         }
         return result;
+    }
+
+    private List<String> effectivePolicies(TokenEntry entry) {
+        if (entry.entityId().isEmpty() || entry.isRoot()) {
+            return entry.policies();
+        }
+        IdentityStore.EntityPolicies fromIdentity = identity.policiesOf(entry.entityId());
+        if (fromIdentity.disabled()) {
+            throw PermissionDeniedException.withMessage("entity associated with the request token is disabled");
+        }
+        if (fromIdentity.policies().isEmpty()) {
+            return entry.policies();
+        }
+        TreeSet<String> all = new TreeSet<>(entry.policies());
+        all.addAll(fromIdentity.policies());
+        return List.copyOf(all);
     }
 
     private Route route(String path) {

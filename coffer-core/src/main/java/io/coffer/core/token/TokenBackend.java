@@ -12,7 +12,9 @@ import io.coffer.sdk.logical.exception.PermissionDeniedException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The token auth method mounted at {@code auth/token/}: create (directly or against a token
@@ -21,8 +23,9 @@ import java.util.TreeSet;
  */
 public final class TokenBackend extends FrameworkBackend {
 
-    public TokenBackend(TokenStore tokens) {
-        super(paths(tokens));
+    /** @param identityPolicies the identity policies of an entity id (shown by lookups) */
+    public TokenBackend(TokenStore tokens, Function<String, List<String>> identityPolicies) {
+        super(paths(tokens, identityPolicies));
     }
 
     @Override
@@ -30,25 +33,25 @@ public final class TokenBackend extends FrameworkBackend {
         return List.of("revoke-orphan*", "accessors*");
     }
 
-    private static List<Path> paths(TokenStore tokens) {
+    private static List<Path> paths(TokenStore tokens, Function<String, List<String>> identityPolicies) {
         TokenCreation creation = new TokenCreation(tokens);
         List<Path> paths = new ArrayList<>(List.of(
                 creation.path("create-orphan", true),
                 creation.path("create", false),
                 creation.rolePath(),
                 Path.builder("lookup-self")
-                        .operation(Operation.READ, (req, data) -> lookup(tokens, req.caller().token(), true))
-                        .operation(Operation.UPDATE, (req, data) -> lookup(tokens, req.caller().token(), true))
+                        .operation(Operation.READ, (req, data) -> lookup(tokens, req.caller().token(), identityPolicies))
+                        .operation(Operation.UPDATE, (req, data) -> lookup(tokens, req.caller().token(), identityPolicies))
                         .build(),
                 Path.builder("lookup")
                         .field("token", FieldType.STRING, "Token to look up")
-                        .operation(Operation.READ, (req, data) -> lookup(tokens, tokenOrCaller(req, data), true))
-                        .operation(Operation.UPDATE, (req, data) -> lookup(tokens, tokenOrCaller(req, data), true))
+                        .operation(Operation.READ, (req, data) -> lookup(tokens, tokenOrCaller(req, data), identityPolicies))
+                        .operation(Operation.UPDATE, (req, data) -> lookup(tokens, tokenOrCaller(req, data), identityPolicies))
                         .build(),
                 Path.builder("lookup-accessor")
                         .field("accessor", FieldType.STRING, "Accessor of the token")
-                        .operation(Operation.UPDATE, (req, data) -> Response.of(TokenResponses.lookup(
-                                byAccessor(tokens, data), false, tokens.nowSeconds())))
+                        .operation(Operation.UPDATE, (req, data) -> lookupResponse(tokens, byAccessor(tokens, data),
+                                false, identityPolicies))
                         .build(),
                 Path.builder("renew-self")
                         .field("increment", FieldType.DURATION, "Requested extension")
@@ -121,7 +124,7 @@ public final class TokenBackend extends FrameworkBackend {
     }
 
     /** A lookup sees a token spending its last use in this very request, as in Vault. */
-    private static Response lookup(TokenStore tokens, String id, boolean includeId) {
+    private static Response lookup(TokenStore tokens, String id, Function<String, List<String>> identityPolicies) {
         if (id.isEmpty()) {
             throw new InvalidRequestException("missing token ID");
         }
@@ -129,7 +132,18 @@ public final class TokenBackend extends FrameworkBackend {
         if (e == null) {
             throw PermissionDeniedException.withMessage("bad token");
         }
-        return Response.of(TokenResponses.lookup(e, includeId, tokens.nowSeconds()));
+        return lookupResponse(tokens, e, true, identityPolicies);
+    }
+
+    /** A lookup's data, with {@code identity_policies} when the token's entity has any. */
+    private static Response lookupResponse(TokenStore tokens, TokenEntry e, boolean includeId,
+                                           Function<String, List<String>> identityPolicies) {
+        Map<String, Object> d = TokenResponses.lookup(e, includeId, tokens.nowSeconds());
+        List<String> fromIdentity = e.entityId().isEmpty() ? List.of() : identityPolicies.apply(e.entityId());
+        if (!fromIdentity.isEmpty()) {
+            d.put("identity_policies", fromIdentity);
+        }
+        return Response.of(d);
     }
 
     private static TokenEntry bad(TokenStore tokens, String id) {

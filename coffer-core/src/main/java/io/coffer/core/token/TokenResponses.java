@@ -23,7 +23,7 @@ public final class TokenResponses {
     public static Auth auth(TokenEntry e, boolean includeToken, long now) {
         long ttl = e.expireTime() > 0 ? Math.max(0, e.expireTime() - now) : 0;
         return new Auth(includeToken ? e.id() : "", e.accessor(), e.policies(), e.policies(), e.meta(), ttl,
-                e.renewable(), e.entityId(), e.type(), e.orphan(), Math.max(0, e.numUses()));
+                e.renewable(), e.entityId(), e.type(), e.orphan(), Math.max(0, e.numUses()), List.of());
     }
 
     static Map<String, Object> lookup(TokenEntry e, boolean includeId, long now) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The creation rules that need a hand-made parent token: lineage of CIDRs and entities, aliases. */
 class TokenCreationTest {
     private final TokenFixture f = new TokenFixture();
-    private final TokenBackend backend = new TokenBackend(f.store);
+    private final TokenBackend backend = new TokenBackend(f.store, entityId -> List.of());
 
     private Response create(String path, Map<String, ?> body, TokenEntry caller) {
         Request.Caller c = new Request.Caller(caller.id(), caller.accessor(), caller.policies(), caller.displayName(),

@@ -152,6 +152,28 @@ class SpringVaultAuthMethodsTest {
     }
 
     @Test
+    void identity_groupPolicyGrantsAUserWithoutTokenPoliciesTheRead() throws Exception {
+        root.write("auth/userpass/users/carol", Map.of("password", "carol pass 1"));
+        UsernamePasswordAuthentication carol = new UsernamePasswordAuthentication(UsernamePasswordAuthenticationOptions
+                .builder().username("carol").password("carol pass 1").build(), rest);
+        VaultToken token = carol.login();
+        VaultTemplate app = new VaultTemplate(VaultEndpoint.from(URI.create(SERVER.address())), () -> token);
+        try {
+            assertThat(SpringVault.vaultError(() -> app.opsForVersionedKeyValue("secret").get("app")).getMessage())
+                    .contains("403");
+            String entityId = (String) app.read("auth/token/lookup-self").getRequiredData().get("entity_id");
+            root.write("identity/group", Map.of("name", "readers", "policies", READ_ONLY,
+                    "member_entity_ids", List.of(entityId)));
+
+            assertThat(app.opsForVersionedKeyValue("secret").get("app").getData()).containsEntry("db", "postgres");
+            assertThat(app.read("auth/token/lookup-self").getRequiredData().get("identity_policies"))
+                    .isEqualTo(List.of(READ_ONLY));
+        } finally {
+            app.destroy();
+        }
+    }
+
+    @Test
     void identity_loginEntityIsReadableAndGroupsAndEntitiesCanBeCreated() {
         VaultHttp http = new VaultHttp(SERVER.address());
         String entityId = http.post("auth/userpass/login/alice", "{\"password\":\"correct horse\"}").send().json()

@@ -138,6 +138,14 @@ public final class Path {
             return this;
         }
 
+        /** Declares every field of {@code schemas} (shared by several paths). */
+        public Builder fields(java.util.Collection<FieldSchema> schemas) {
+            for (FieldSchema f : schemas) {
+                fields.put(f.name(), f);
+            }
+            return this;
+        }
+
         public Builder operation(Operation operation, OperationHandler handler) {
             operations.put(operation, handler);
             return this;

@@ -17,15 +17,25 @@ import java.util.Map;
  * @param tokenType      {@code service} or {@code batch}
  * @param orphan         whether the token has no parent
  * @param numUses        remaining uses, 0 for unlimited
+ * @param identityPolicies the policies the token's identity entity and its groups add, sorted
  */
 public record Auth(String clientToken, String accessor, List<String> policies, List<String> tokenPolicies,
                    Map<String, String> metadata, long leaseDuration, boolean renewable, String entityId,
-                   String tokenType, boolean orphan, int numUses) {
+                   String tokenType, boolean orphan, int numUses, List<String> identityPolicies) {
 
     public Auth {
         policies = List.copyOf(policies);
         tokenPolicies = List.copyOf(tokenPolicies);
         metadata = metadata == null ? null : Map.copyOf(metadata);
+        identityPolicies = identityPolicies == null ? List.of() : List.copyOf(identityPolicies);
+    }
+
+    /** This block with {@code identity}'s policies added to the effective {@code policies}. */
+    public Auth withIdentityPolicies(List<String> identity) {
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(tokenPolicies);
+        all.addAll(identity);
+        return new Auth(clientToken, accessor, List.copyOf(all), tokenPolicies, metadata, leaseDuration, renewable,
+                entityId, tokenType, orphan, numUses, identity);
     }
 
     @Override

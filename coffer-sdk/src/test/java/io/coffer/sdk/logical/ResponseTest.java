@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ResponseTest {
 
     private static Auth auth() {
-        return new Auth("hvs.tok", "acc", List.of("default"), List.of("default"), null, 60, true, "", "service", false, 0);
+        return new Auth("hvs.tok", "acc", List.of("default"), List.of("default"), null, 60, true, "", "service", false, 0, List.of());
     }
 
     @Test

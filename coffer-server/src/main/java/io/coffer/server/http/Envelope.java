@@ -42,6 +42,9 @@ final class Envelope {
         if (!a.tokenPolicies().isEmpty()) {
             m.put("token_policies", a.tokenPolicies());
         }
+        if (!a.identityPolicies().isEmpty()) {
+            m.put("identity_policies", a.identityPolicies());
+        }
         m.put("metadata", a.metadata());
         m.put("lease_duration", a.leaseDuration());
         m.put("renewable", a.renewable());
