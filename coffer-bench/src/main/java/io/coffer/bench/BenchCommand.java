@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * latency per scenario and client count.
  *
  * <p>Exit codes follow the {@code vault} CLI: 0 when every request succeeded, 1 for usage or
- * local errors, 2 when the server was unreachable, refused the seed writes, answered any
+ * local errors, 2 when the server was unreachable, refused the seed writes or a login set-up, answered any
  * measured request with a failure, or completed no request successfully in some run. The token is read from {@code -token} or
  * {@code VAULT_TOKEN} and is never printed.
  */
@@ -39,7 +39,12 @@ import picocli.CommandLine.Spec;
             "Scenarios: health (GET /v1/sys/health, the no-op baseline), "
                 + "kv-read (GET /v1/<mount>/data/bench/key-<i>; all keys are written first), "
                 + "kv-write (PUT /v1/<mount>/data/bench/key-<i>, cycling keys), "
+                + "approle-login (POST /v1/auth/<approle-mount>/login with a role ID and secret ID), "
+                + "userpass-login (POST /v1/auth/<userpass-mount>/login/<user> with a password), "
                 + "or any http:// URL (plain GET, sent without the token) to baseline another server.",
+            "The login scenarios first set up their auth method with the token (enable it unless "
+                + "already enabled, write role 'bench' or the users, fetch credentials) and send "
+                + "the logins without it; a login counts only if it answers 200 with auth.client_token.",
             ""},
         footer = {
             "",
@@ -47,22 +52,26 @@ import picocli.CommandLine.Spec;
             "  Only plain http:// is supported; HTTPS is not implemented yet.",
             "  req/s counts successful (2xx) responses only, and latency percentiles cover",
             "  successful requests; any non-2xx status, connection failure or timeout is",
-            "  an error. Latency is closed-loop (no coordinated-omission correction).",
-            "  The bench/key-* secrets are left in the mount afterwards.",
+            "  an error (for logins: any status but 200, or a 200 without auth.client_token).",
+            "  Latency is closed-loop (no coordinated-omission correction).",
+            "  The bench/key-* secrets are left in the mount afterwards, and so are the",
+            "  auth mounts, role, users and every token the logins created (until their TTL).",
             "  Prefer VAULT_TOKEN to -token: command lines are visible to other users.",
             "  Start with a warm server: the first runs of a cold JVM are slower.",
             "",
             "Exit codes: 0 all requests succeeded, 1 usage or local error,",
-            "            2 server unreachable, seeding refused, failed requests, or a run",
+            "            2 server unreachable, seeding or login set-up refused, failed requests, or a run",
             "            without any successful request.",
             "",
             "Example:",
-            "  coffer bench -address=http://127.0.0.1:8200 -clients=1,16,64 -format=json"})
+            "  coffer bench -address=http://127.0.0.1:8200 -clients=1,16,64 -format=json",
+            "  coffer bench -scenarios=health,approle-login,userpass-login -clients=1,16,64"})
 public final class BenchCommand implements Callable<Integer> {
     private static final String DEFAULT_ADDRESS = "http://127.0.0.1:8200";
     private static final Pattern MOUNT = Pattern.compile("[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*");
     private static final int MAX_CLIENTS = 4096;
     private static final int MAX_VALUE_SIZE = 64 * 1024 * 1024;
+    private static final int MAX_USERPASS_USERS = 10_000;
 
     private final Map<String, String> environment;
 
@@ -97,7 +106,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = {"-scenarios", "--scenarios"}, paramLabel = "<name|url>", split = ",",
             defaultValue = "health,kv-read,kv-write",
-            description = "Comma-separated scenarios: health, kv-read, kv-write or http:// URLs. "
+            description = "Comma-separated scenarios: health, kv-read, kv-write, approle-login, "
+                    + "userpass-login or http:// URLs. "
                     + "Default: ${DEFAULT-VALUE}.")
     private List<String> scenarios;
 
@@ -108,6 +118,19 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-value-size", "--value-size"}, paramLabel = "<bytes>", defaultValue = "100",
             description = "Size of the written value in bytes. Default: ${DEFAULT-VALUE}.")
     private int valueSize;
+
+    @Option(names = {"-approle-mount", "--approle-mount"}, paramLabel = "<path>", defaultValue = "approle",
+            description = "AppRole mount path under auth/ for approle-login. Default: ${DEFAULT-VALUE}.")
+    private String approleMount;
+
+    @Option(names = {"-userpass-mount", "--userpass-mount"}, paramLabel = "<path>", defaultValue = "userpass",
+            description = "userpass mount path under auth/ for userpass-login. Default: ${DEFAULT-VALUE}.")
+    private String userpassMount;
+
+    @Option(names = {"-userpass-users", "--userpass-users"}, paramLabel = "<n>", defaultValue = "1",
+            description = "Distinct users userpass-login logs in as (clients start at different users). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private int userpassUsers;
 
     @Option(names = {"-format", "--format"}, paramLabel = "table|json", defaultValue = "table",
             description = "Output format: table (with a comparison to health) or json (array of results). "
@@ -149,9 +172,11 @@ public final class BenchCommand implements Callable<Integer> {
         if (tokenValue != null && !tokenValue.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
             throw usage("-token: the token contains whitespace, control or non-ASCII characters");
         }
-        String mountPath = stripSlashes(mount);
-        if (!MOUNT.matcher(mountPath).matches()) {
-            throw usage("-mount: expected a path of letters, digits, '.', '_', '-' and '/'");
+        String mountPath = mountPath("-mount", mount);
+        String approleMountPath = mountPath("-approle-mount", approleMount);
+        String userpassMountPath = mountPath("-userpass-mount", userpassMount);
+        if (userpassUsers < 1 || userpassUsers > MAX_USERPASS_USERS) {
+            throw usage("-userpass-users: must be between 1 and " + MAX_USERPASS_USERS);
         }
         if (clients.isEmpty() || clients.stream().anyMatch(n -> n == null || n < 1 || n > MAX_CLIENTS)) {
             throw usage("-clients: each count must be between 1 and " + MAX_CLIENTS);
@@ -175,7 +200,16 @@ public final class BenchCommand implements Callable<Integer> {
             throw usage("-format: " + e.getMessage());
         }
         return new BenchSettings(endpoint, tokenValue, mountPath, clients, duration, warmup,
-                scenarioList(), keys, valueSize, outputFormat, timeout);
+                scenarioList(), keys, valueSize, outputFormat, timeout, approleMountPath, userpassMountPath,
+                userpassUsers);
+    }
+
+    private String mountPath(String option, String value) {
+        String path = stripSlashes(value);
+        if (!MOUNT.matcher(path).matches()) {
+            throw usage(option + ": expected a path of letters, digits, '.', '_', '-' and '/'");
+        }
+        return path;
     }
 
     private List<String> scenarioList() {

@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.security.SecureRandom;
 import java.util.Random;
 import java.util.Set;
 
 /**
- * One benchmark invocation: checks that every target accepts connections, then runs each
- * scenario at each client count in the configured order (seeding the keys right before the first
- * {@code kv-read}) and returns the results. Progress goes to the given writer, one line per run.
+ * One benchmark invocation: checks that every target accepts connections, sets up the login
+ * scenarios (auth mounts, role, users, credentials), then runs each scenario at each client count
+ * in the configured order (seeding the keys right before the first {@code kv-read}) and returns
+ * the results. Progress goes to the given writer, one line per set-up step and per run.
  */
 final class BenchSession {
     private static final Duration MAX_GRACE = Duration.ofSeconds(5);
@@ -22,6 +24,7 @@ final class BenchSession {
     private final BenchSettings settings;
     private final PrintWriter progress;
     private final VaultScenarios vault;
+    private final LoginScenarios logins;
     private final LoadRunner runner;
 
     BenchSession(BenchSettings settings, PrintWriter progress) {
@@ -29,6 +32,7 @@ final class BenchSession {
         this.progress = progress;
         this.vault = new VaultScenarios(settings.address(), settings.token(), settings.mount(),
                 settings.keys(), settings.valueSize(), new Random());
+        this.logins = new LoginScenarios(settings.address(), settings.token(), settings.timeout(), new SecureRandom());
         Duration grace = settings.timeout().compareTo(MAX_GRACE) < 0 ? settings.timeout() : MAX_GRACE;
         this.runner = new LoadRunner(settings.timeout(), grace);
     }
@@ -36,14 +40,14 @@ final class BenchSession {
     /**
      * Runs everything.
      *
-     * @throws BenchFailure if a target refuses connections or seeding fails
+     * @throws BenchFailure if a target refuses connections, a login set-up fails or seeding fails
      */
     List<RunResult> run() throws InterruptedException {
+        preflight();
         List<Scenario> scenarios = new ArrayList<>();
         for (String name : settings.scenarios()) {
             scenarios.add(scenario(name));
         }
-        preflight(scenarios);
         progress.printf("bench: %d scenario(s) x %d client count(s), %s warm-up + %s each%n",
                 scenarios.size(), settings.clients().size(), DurationConverter.format(settings.warmup()),
                 DurationConverter.format(settings.duration()));
@@ -68,6 +72,18 @@ final class BenchSession {
     }
 
     private Scenario scenario(String name) {
+        if (name.equals(VaultScenarios.APPROLE_LOGIN)) {
+            progress.printf("bench: setting up %s at auth/%s/ (role %s) ...%n", name, settings.approleMount(),
+                    LoginScenarios.ROLE);
+            progress.flush();
+            return logins.approle(settings.approleMount());
+        }
+        if (name.equals(VaultScenarios.USERPASS_LOGIN)) {
+            progress.printf("bench: setting up %s at auth/%s/ (%d user(s)) ...%n", name, settings.userpassMount(),
+                    settings.userpassUsers());
+            progress.flush();
+            return logins.userpass(settings.userpassMount(), settings.userpassUsers());
+        }
         if (VaultScenarios.isKnown(name)) {
             return vault.scenario(name);
         }
@@ -77,9 +93,11 @@ final class BenchSession {
                 List.of(EncodedRequest.get(target.endpoint(), target.pathAndQuery(), Map.of())));
     }
 
-    private void preflight(List<Scenario> scenarios) {
+    private void preflight() {
         Set<HttpEndpoint> endpoints = new LinkedHashSet<>();
-        scenarios.forEach(s -> endpoints.add(s.endpoint()));
+        for (String name : settings.scenarios()) {
+            endpoints.add(VaultScenarios.isKnown(name) ? settings.address() : HttpTarget.parse(name).endpoint());
+        }
         for (HttpEndpoint endpoint : endpoints) {
             try (KeepAliveHttpClient client = new KeepAliveHttpClient(endpoint, settings.timeout())) {
                 client.connect();

@@ -19,10 +19,14 @@ import java.util.Objects;
  * @param valueSize size of the written value in bytes
  * @param format output format
  * @param timeout bound on connecting and on each wait for response bytes
+ * @param approleMount AppRole mount path (under {@code auth/}) of {@code approle-login}
+ * @param userpassMount userpass mount path (under {@code auth/}) of {@code userpass-login}
+ * @param userpassUsers number of distinct users {@code userpass-login} logs in as
  */
 public record BenchSettings(HttpEndpoint address, String token, String mount, List<Integer> clients,
                             Duration duration, Duration warmup, List<String> scenarios, int keys,
-                            int valueSize, OutputFormat format, Duration timeout) {
+                            int valueSize, OutputFormat format, Duration timeout, String approleMount,
+                            String userpassMount, int userpassUsers) {
 
     /** Checks nulls and copies the lists; range checks are the command's job. */
     public BenchSettings {
@@ -34,6 +38,8 @@ public record BenchSettings(HttpEndpoint address, String token, String mount, Li
         scenarios = List.copyOf(scenarios);
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(approleMount, "approleMount");
+        Objects.requireNonNull(userpassMount, "userpassMount");
     }
 
     /** The largest client count. */
@@ -46,6 +52,8 @@ public record BenchSettings(HttpEndpoint address, String token, String mount, Li
         return "BenchSettings[address=" + address + ", token=" + (token == null ? "none" : "<redacted>")
                 + ", mount=" + mount + ", clients=" + clients + ", duration=" + duration
                 + ", warmup=" + warmup + ", scenarios=" + scenarios + ", keys=" + keys
-                + ", valueSize=" + valueSize + ", format=" + format + ", timeout=" + timeout + "]";
+                + ", valueSize=" + valueSize + ", format=" + format + ", timeout=" + timeout
+                + ", approleMount=" + approleMount + ", userpassMount=" + userpassMount
+                + ", userpassUsers=" + userpassUsers + "]";
     }
 }

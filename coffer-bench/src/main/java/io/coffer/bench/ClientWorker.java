@@ -14,6 +14,7 @@ final class ClientWorker implements Runnable {
 
     private final KeepAliveHttpClient client;
     private final List<EncodedRequest> requests;
+    private final ResponseCheck check;
     private final int firstIndex;
     private final long measureStart;
     private final long measureEnd;
@@ -27,10 +28,11 @@ final class ClientWorker implements Runnable {
      * @param measureEnd {@link System#nanoTime()} at which the window closes; no request starts
      *     at or after it
      */
-    ClientWorker(KeepAliveHttpClient client, List<EncodedRequest> requests, int firstIndex,
+    ClientWorker(KeepAliveHttpClient client, List<EncodedRequest> requests, ResponseCheck check, int firstIndex,
                  long measureStart, long measureEnd) {
         this.client = client;
         this.requests = requests;
+        this.check = check;
         this.firstIndex = firstIndex;
         this.measureStart = measureStart;
         this.measureEnd = measureEnd;
@@ -74,10 +76,10 @@ final class ClientWorker implements Runnable {
                 if (!inWindow) {
                     continue;
                 }
-                if (status >= 200 && status < 300) {
-                    histogram.record(end - start);
-                } else {
-                    errors.recordStatus(status);
+                switch (client.verdict(check, status)) {
+                    case SUCCESS -> histogram.record(end - start);
+                    case WRONG_STATUS -> errors.recordStatus(status);
+                    case BAD_BODY -> errors.recordBadBody();
                 }
             } else {
                 if (inWindow) {

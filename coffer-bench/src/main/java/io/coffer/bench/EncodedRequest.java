@@ -41,6 +41,15 @@ public final class EncodedRequest {
         return encode("PUT", endpoint, target, headers, Objects.requireNonNull(contentType), body);
     }
 
+    /**
+     * A {@code POST} of {@code body} (not copied; the caller must not modify it) with the given
+     * content type.
+     */
+    public static EncodedRequest post(HttpEndpoint endpoint, String target, Map<String, String> headers,
+                                      String contentType, byte[] body) {
+        return encode("POST", endpoint, target, headers, Objects.requireNonNull(contentType), body);
+    }
+
     private static EncodedRequest encode(String method, HttpEndpoint endpoint, String target,
                                          Map<String, String> headers, String contentType, byte[] body) {
         requireToken(target, "request target");

@@ -67,6 +67,16 @@ final class HttpResponseReader {
         return closeAfter;
     }
 
+    /** The buffer holding the kept body bytes of the response just read; reused by the next read. */
+    byte[] bodyBuffer() {
+        return body;
+    }
+
+    /** How many bytes of {@link #bodyBuffer()} are the kept body (at most the first MiB). */
+    int bodyLength() {
+        return bodyLength;
+    }
+
     /** The body of the response just read (at most the first MiB), decoded as UTF-8. */
     String bodyText() {
         return new String(body, 0, bodyLength, StandardCharsets.UTF_8);

@@ -89,6 +89,15 @@ public final class KeepAliveHttpClient implements Closeable {
         return status;
     }
 
+    /**
+     * What {@code check} makes of the last response, whose status {@link #exchange} returned;
+     * the check reads the kept body bytes in place (no copy, no decoding).
+     */
+    public ResponseCheck.Verdict verdict(ResponseCheck check, int status) {
+        return reader == null ? check.verdict(status, new byte[0], 0)
+                : check.verdict(status, reader.bodyBuffer(), reader.bodyLength());
+    }
+
     /** The body of the last response (at most its first MiB), decoded as UTF-8. */
     public String lastBody() {
         return reader == null ? "" : reader.bodyText();

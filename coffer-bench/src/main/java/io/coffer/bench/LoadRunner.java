@@ -59,7 +59,7 @@ public final class LoadRunner {
         List<ClientWorker> workers = new ArrayList<>(clients);
         List<Thread> threads = new ArrayList<>(clients);
         for (int i = 0; i < clients; i++) {
-            ClientWorker worker = new ClientWorker(connections.get(i), scenario.requests(),
+            ClientWorker worker = new ClientWorker(connections.get(i), scenario.requests(), scenario.check(),
                     scenario.firstIndexFor(i, clients), measureStart, measureEnd);
             Thread thread = new Thread(worker, "bench-" + scenario.name() + "-" + i);
             thread.setDaemon(true);

@@ -11,7 +11,9 @@ import java.util.random.RandomGenerator;
  * /v1/sys/health}), {@value #KV_READ} ({@code GET /v1/<mount>/data/bench/key-<i>}) and
  * {@value #KV_WRITE} ({@code PUT} of {@code {"data":{"value":"…"}}} to the same paths), plus
  * the seed writes that must precede {@code kv-read}. Every request carries
- * {@code X-Vault-Token} when a token is configured.
+ * {@code X-Vault-Token} when a token is configured. The login scenarios
+ * ({@value #APPROLE_LOGIN}, {@value #USERPASS_LOGIN}) are named here but built by
+ * {@link LoginScenarios}, since their requests exist only after a set-up on the server.
  *
  * <p>The value is one random string of printable ASCII (no quote or backslash, so it needs no
  * JSON escaping) of exactly the configured size, shared by all writes of a run.
@@ -23,8 +25,12 @@ public final class VaultScenarios {
     public static final String KV_READ = "kv-read";
     /** Name of the KV v2 write scenario. */
     public static final String KV_WRITE = "kv-write";
-    /** The scenario names this class knows, in their default order. */
-    public static final List<String> NAMES = List.of(HEALTH, KV_READ, KV_WRITE);
+    /** Name of the AppRole login scenario (token creation path). */
+    public static final String APPROLE_LOGIN = "approle-login";
+    /** Name of the userpass login scenario (bcrypt check + token creation). */
+    public static final String USERPASS_LOGIN = "userpass-login";
+    /** The built-in scenario names, the default ones first. */
+    public static final List<String> NAMES = List.of(HEALTH, KV_READ, KV_WRITE, APPROLE_LOGIN, USERPASS_LOGIN);
 
     private final HttpEndpoint endpoint;
     private final Map<String, String> headers;
@@ -58,13 +64,20 @@ public final class VaultScenarios {
         return NAMES.contains(name);
     }
 
-    /** The scenario called {@code name}, one of {@link #NAMES}. */
+    /** Whether {@code name} is a login scenario, built by {@link LoginScenarios} after its set-up. */
+    public static boolean isLogin(String name) {
+        return name.equals(APPROLE_LOGIN) || name.equals(USERPASS_LOGIN);
+    }
+
+    /** The scenario called {@code name}, one of {@link #NAMES} except the login scenarios. */
     public Scenario scenario(String name) {
         return switch (name) {
             case HEALTH -> new Scenario(HEALTH, endpoint,
                     List.of(EncodedRequest.get(endpoint, "/v1/sys/health", headers)));
             case KV_READ -> new Scenario(KV_READ, endpoint, reads());
             case KV_WRITE -> new Scenario(KV_WRITE, endpoint, writes());
+            case APPROLE_LOGIN, USERPASS_LOGIN ->
+                    throw new IllegalArgumentException(name + " needs a set-up on the server: see LoginScenarios");
             default -> throw new IllegalArgumentException("unknown scenario: " + name);
         };
     }

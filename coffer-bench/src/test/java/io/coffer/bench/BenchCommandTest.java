@@ -49,6 +49,20 @@ class BenchCommandTest {
         assertThat(s.valueSize()).isEqualTo(100);
         assertThat(s.format()).isEqualTo(OutputFormat.TABLE);
         assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(s.approleMount()).isEqualTo("approle");
+        assertThat(s.userpassMount()).isEqualTo("userpass");
+        assertThat(s.userpassUsers()).isEqualTo(1);
+    }
+
+    @Test
+    void parse_loginOptions_setMountsAndUsers() {
+        BenchSettings s = parse(Map.of(), "-scenarios=approle-login,userpass-login", "-approle-mount=/bench/ar/",
+                "--userpass-mount", "up", "-userpass-users=8");
+
+        assertThat(s.scenarios()).containsExactly("approle-login", "userpass-login");
+        assertThat(s.approleMount()).isEqualTo("bench/ar");
+        assertThat(s.userpassMount()).isEqualTo("up");
+        assertThat(s.userpassUsers()).isEqualTo(8);
     }
 
     @Test
@@ -112,6 +126,9 @@ class BenchCommandTest {
                 new String[] {"-scenarios=kv-delete"},
                 new String[] {"-scenarios=https://example.test/"},
                 new String[] {"-mount=a b"},
+                new String[] {"-approle-mount=a b"},
+                new String[] {"-userpass-mount="},
+                new String[] {"-userpass-users=0"},
                 new String[] {"-address=https://127.0.0.1:8200"},
                 new String[] {"-nonsense"});
         for (String[] args : invalid) {
@@ -167,6 +184,54 @@ class BenchCommandTest {
             assertThat(vault.store.get("bench/key-19")).matches("\\{\"data\":\\{\"value\":\"[^\"\\\\]{32}\"}}");
             assertThat(err.toString()).contains("seeding 20 key(s) at /v1/secret/data/bench/key-*");
             assertThat(table + err).doesNotContain(TOKEN);
+        }
+    }
+
+    @Test
+    void execute_loginScenarios_setUpThenCountOnlyLoginsWithAToken() throws Exception {
+        try (FakeAuthVault vault = new FakeAuthVault(TOKEN)) {
+            int code = commandLine(Map.of("VAULT_ADDR", vault.url(), "VAULT_TOKEN", TOKEN)).execute(
+                    "-scenarios=health,approle-login,userpass-login", "-clients=1,2", "-duration=500ms",
+                    "-warmup=100ms", "-userpass-users=2");
+
+            String table = out.toString();
+            assertThat(code).as(err.toString()).isZero();
+            for (String scenario : List.of("health", "approle-login", "userpass-login")) {
+                assertThat(table).containsPattern("(?m)^" + scenario + " +1 +[1-9]\\d* +0 ");
+                assertThat(table).containsPattern("(?m)^" + scenario + " +2 +[1-9]\\d* +0 ");
+            }
+            assertThat(table).containsPattern("approle-login +userpass-login");
+            assertThat(err.toString()).contains("setting up approle-login at auth/approle/ (role bench)",
+                    "setting up userpass-login at auth/userpass/ (2 user(s))");
+            assertThat(vault.loginsWithToken.get()).isZero();
+            assertThat(vault.passwords).containsOnlyKeys("bench-user-0", "bench-user-1");
+            assertThat(table + err).doesNotContain(TOKEN, vault.passwords.get("bench-user-0"));
+        }
+    }
+
+    @Test
+    void execute_loginAnswersLoseTheToken_countsBadBodyAndExits2() throws Exception {
+        try (FakeAuthVault vault = new FakeAuthVault(TOKEN)) {
+            CommandLine cl = commandLine(Map.of("VAULT_ADDR", vault.url(), "VAULT_TOKEN", TOKEN));
+            // set up normally, then break the answers once the measurement is under way
+            Thread breaker = new Thread(() -> {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                try {
+                    while (vault.tokensIssued.get() == 0 && System.nanoTime() < deadline) {
+                        Thread.sleep(1);
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+                vault.loginOverride = "{\"auth\":null}";
+            });
+            breaker.setDaemon(true);
+            breaker.start();
+
+            int code = cl.execute("-scenarios=approle-login", "-clients=1", "-duration=300ms", "-warmup=100ms");
+
+            assertThat(code).isEqualTo(2);
+            assertThat(out.toString()).containsPattern("approle-login, 1 clients: bad-body x [1-9]");
         }
     }
 

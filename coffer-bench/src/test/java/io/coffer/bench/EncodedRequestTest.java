@@ -34,6 +34,17 @@ class EncodedRequestTest {
     }
 
     @Test
+    void post_withBody_encodesPostWithContentLength() {
+        byte[] body = "{\"password\":\"pw\"}".getBytes(StandardCharsets.US_ASCII);
+
+        EncodedRequest r = EncodedRequest.post(ENDPOINT, "/v1/auth/userpass/login/u", Map.of(), "application/json", body);
+
+        assertThat(new String(r.head(), StandardCharsets.ISO_8859_1)).startsWith("POST /v1/auth/userpass/login/u HTTP/1.1\r\n")
+                .endsWith("Content-Type: application/json\r\nContent-Length: 17\r\n\r\n");
+        assertThat(r.toString()).isEqualTo("POST /v1/auth/userpass/login/u");
+    }
+
+    @Test
     void get_headerValueWithLineBreak_isRejectedWithoutEchoingIt() {
         assertThatThrownBy(() -> EncodedRequest.get(ENDPOINT, "/", Map.of("X-Vault-Token", "s.abc\r\nX: y")))
                 .isInstanceOf(IllegalArgumentException.class)

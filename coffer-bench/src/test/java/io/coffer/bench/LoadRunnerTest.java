@@ -84,6 +84,29 @@ class LoadRunnerTest {
     }
 
     @Test
+    void run_loginCheck_countsAnswersWithoutTokenAsBadBodyAndOther2xxAsStatus() throws Exception {
+        try (TestHttpServer server = new TestHttpServer(ex -> {
+            switch (ex.getRequestURI().getPath()) {
+                case "/ok" -> TestHttpServer.reply(ex, 200, "{\"auth\":{\"client_token\":\"hvs.x\"}}");
+                case "/none" -> TestHttpServer.reply(ex, 200, "{\"auth\":null}");
+                default -> TestHttpServer.reply(ex, 204, "");
+            }
+        })) {
+            HttpEndpoint e = server.endpoint();
+            Scenario s = new Scenario("login", e, List.of(EncodedRequest.get(e, "/ok", Map.of()),
+                    EncodedRequest.get(e, "/none", Map.of()), EncodedRequest.get(e, "/empty", Map.of())),
+                    ResponseCheck.LOGIN);
+
+            RunResult r = runner.run(s, 1, WARMUP, DURATION);
+
+            assertThat(r.requests()).isGreaterThan(10);
+            assertThat(r.errorsByKind()).containsOnlyKeys("204", ErrorCounts.BAD_BODY);
+            assertThat(Math.abs(r.errorsByKind().get("204") - r.errorsByKind().get(ErrorCounts.BAD_BODY))).isLessThanOrEqualTo(1);
+            assertThat(Math.abs(3 * r.latency().count() - r.requests())).isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
     void run_clientsStartAtDifferentRequests_spreadsKeys() throws Exception {
         java.util.Set<String> paths = java.util.concurrent.ConcurrentHashMap.newKeySet();
         try (TestHttpServer server = new TestHttpServer(ex -> {

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** The JDK's HTTP server on 127.0.0.1, an ephemeral port and a small thread pool, for tests. */
 final class TestHttpServer implements AutoCloseable {
+    private static final String BODY_ATTRIBUTE = "coffer-bench.request-body";
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final AtomicLong requests = new AtomicLong();
@@ -30,7 +32,9 @@ final class TestHttpServer implements AutoCloseable {
             requests.incrementAndGet();
             clientPorts.add(exchange.getRemoteAddress().getPort());
             try (exchange) {
-                lastRequestBody.set(exchange.getRequestBody().readAllBytes());
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                exchange.setAttribute(BODY_ATTRIBUTE, body);
+                lastRequestBody.set(body);
                 handler.handle(exchange);
             }
         });
@@ -54,6 +58,11 @@ final class TestHttpServer implements AutoCloseable {
     /** The body of the most recent request. */
     byte[] lastRequestBody() {
         return lastRequestBody.get();
+    }
+
+    /** The body of the request {@code exchange} carries (read before the handler ran). */
+    static String requestBody(HttpExchange exchange) {
+        return new String((byte[]) exchange.getAttribute(BODY_ATTRIBUTE), StandardCharsets.UTF_8);
     }
 
     /** Distinct client source ports seen, i.e. connections that carried at least one request. */

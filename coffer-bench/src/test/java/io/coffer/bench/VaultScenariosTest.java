@@ -51,6 +51,16 @@ class VaultScenariosTest {
     }
 
     @Test
+    void loginNames_areKnownButBuiltOnlyAfterSetup() {
+        assertThat(VaultScenarios.isKnown("approle-login")).isTrue();
+        assertThat(VaultScenarios.isKnown("userpass-login")).isTrue();
+        assertThat(VaultScenarios.isLogin("approle-login")).isTrue();
+        assertThat(VaultScenarios.isLogin("kv-read")).isFalse();
+        assertThatThrownBy(() -> scenarios.scenario("userpass-login"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("set-up");
+    }
+
+    @Test
     void scenario_unknownName_isRejected() {
         assertThat(VaultScenarios.isKnown("kv-read")).isTrue();
         assertThat(VaultScenarios.isKnown("kv-delete")).isFalse();

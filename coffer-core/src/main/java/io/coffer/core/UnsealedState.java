@@ -77,6 +77,9 @@ final class UnsealedState implements AutoCloseable {
             }
         });
         this.identity = new IdentityStore(new BarrierView(barrier, "sys/identity/"), json, clock);
+        // create/<role> with entity_alias: the alias lives on the token auth mount
+        tokens.setEntityAliases(alias -> identity.resolve(mounts.entry(MountEntry.TABLE_AUTH, "token/").accessor(),
+                "token", alias, Map.of()));
         this.audit = new AuditBroker(new AuditTableStore(barrier, json), new AuditDeviceFactory(System.out), clock, random);
         this.pipeline = new RequestPipeline(router, tokens, policies, identity,
                 new LoginTokens(tokens, identity, SYSTEM_TTL), audit);

@@ -344,6 +344,24 @@ class TokenRoleCreationTest {
     }
 
     @Test
+    void create_allowedEntityAlias_attachesTheAliasEntity_theSameOneEachTime() {
+        role("app", Map.of("allowed_entity_aliases", "ci-*"));
+
+        Auth first = create("app", Map.of("entity_alias", "ci-runner"), t.root()).auth();
+        Auth second = create("app", Map.of("entity_alias", "ci-runner"), t.root()).auth();
+        Auth other = create("app", Map.of("entity_alias", "ci-deployer"), t.root()).auth();
+
+        assertThat(first.entityId()).isNotEmpty().isEqualTo(second.entityId()).isNotEqualTo(other.entityId());
+        assertThat(lookup(first)).containsEntry("entity_id", first.entityId());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> aliases = (List<Map<String, Object>>) t.read("identity/entity/id/" + first.entityId(),
+                t.root()).data().get("aliases");
+        assertThat(aliases).singleElement().satisfies(a -> {
+            assertThat(a).containsEntry("name", "ci-runner").containsEntry("mount_type", "token");
+        });
+    }
+
+    @Test
     void create_restrictedUseParent_400() {
         role("app", Map.of());
         t.putPolicy("creator", rule("auth/token/create/app", "update"));
