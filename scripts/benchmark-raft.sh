@@ -14,7 +14,11 @@
 #            table with the Coffer/etcd ratio
 # Options:
 #   -d, --duration D     wrk duration per row (default 10s)
-#   -w, --warmup D       unreported warm-up per system, 16 connections (default 5s; 0 = none)
+#   -w, --warmup D       unreported warm-up per system (default 20s; 0 = none). Both systems
+#                        get the same warm-up; a freshly started JVM needs roughly 20-40 s of
+#                        load before its JIT has compiled the hot paths (Coffer ran at ~1/3 of
+#                        its warm rate after a 3 s warm-up), etcd (Go) needs none
+#   --warmup-conns N     connections during the warm-up (default: the largest of -c)
 #   -c, --conns "1 16 64"  connection counts
 #   --addr URL           Coffer API address (default $COFFER_ADDR), any node: if it is a
 #                        standby, the leader's address from sys/leader is used instead
@@ -47,7 +51,8 @@ case "$mode" in
   *) usage >&2; exit 2 ;;
 esac
 duration=10s
-warmup=5s
+warmup=20s
+warmup_conns=
 conns="1 16 64"
 value_bytes=700
 keep=0
@@ -57,6 +62,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     -d|--duration) duration="$2"; shift 2 ;;
     -w|--warmup) warmup="$2"; shift 2 ;;
+    --warmup-conns) warmup_conns="$2"; shift 2 ;;
     -c|--conns) conns="$2"; shift 2 ;;
     --addr) coffer_addr="$2"; shift 2 ;;
     --token) coffer_token="$2"; shift 2 ;;
@@ -66,6 +72,11 @@ while [ $# -gt 0 ]; do
     *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
+
+if [ -z "$warmup_conns" ]; then
+  warmup_conns=1
+  for c in $conns; do [ "$c" -gt "$warmup_conns" ] && warmup_conns="$c"; done
+fi
 
 for tool in wrk curl jq; do
   command -v "$tool" >/dev/null || { echo "$tool is required" >&2; exit 1; }
@@ -207,8 +218,8 @@ etcd_row() {
 
 etcd_warmup() {
   [ "$warmup" = 0 ] && return 0
-  run_wrk etcd-warmup "$etcd_leader" "$wrkdir/etcd-put.lua" "bench/$run_id-warmup/" 16 "$warmup" || exit 1
-  echo "   (etcd warm-up: 16 connections, $warmup, $R_rps req/s, not reported)"
+  run_wrk etcd-warmup "$etcd_leader" "$wrkdir/etcd-put.lua" "bench/$run_id-warmup/" "$warmup_conns" "$warmup" || exit 1
+  echo "   (etcd warm-up: $warmup_conns connections, $warmup, $R_rps req/s, not reported)"
 }
 
 # ---------------------------------------------------------------- Coffer
@@ -278,8 +289,8 @@ coffer_row() {
 
 coffer_warmup() {
   [ "$warmup" = 0 ] && return 0
-  run_wrk coffer-warmup "$coffer_url" "$wrkdir/coffer-kv-put.lua" "bench/$run_id-warmup/" 16 "$warmup" secret || exit 1
-  echo "   (Coffer warm-up: 16 connections, $warmup, $R_rps req/s, not reported)"
+  run_wrk coffer-warmup "$coffer_url" "$wrkdir/coffer-kv-put.lua" "bench/$run_id-warmup/" "$warmup_conns" "$warmup" secret || exit 1
+  echo "   (Coffer warm-up: $warmup_conns connections, $warmup, $R_rps req/s, not reported)"
 }
 
 # ---------------------------------------------------------------- run

@@ -133,14 +133,20 @@ final class MountTablePaths {
         }
         String description = data.has("description") ? data.getString("description") : entry.description();
         Map<String, String> finalOptions = options;
-        mounts.tune(table, entry.path(), e -> e.withConfig(tuned).withOptions(finalOptions).withDescription(description));
+        mounts.tune(entry.table(), entry.path(), e -> e.withConfig(tuned).withOptions(finalOptions).withDescription(description));
         return Response.noContent();
     }
 
+    /**
+     * The mount the request names. As in Vault, {@code sys/mounts/auth/<path>/tune} reaches the
+     * auth mount at {@code <path>}.
+     */
     private MountEntry existing(FieldData data) {
-        MountEntry e = mounts.entry(table, mountPath(data));
+        String path = mountPath(data);
+        boolean authViaMounts = MountEntry.TABLE_MOUNTS.equals(table) && path.startsWith("auth/") && path.length() > 5;
+        MountEntry e = authViaMounts ? mounts.entry(MountEntry.TABLE_AUTH, path.substring(5)) : mounts.entry(table, path);
         if (e == null) {
-            throw new NotFoundException("no mount at " + mountPath(data));
+            throw new NotFoundException("no mount at " + path);
         }
         return e;
     }

@@ -38,6 +38,19 @@ class SystemMountsTest {
     }
 
     @Test
+    void tune_authMountThroughSysMountsAuth_readsAndChangesTheAuthMount() {
+        t.write("sys/auth/userpass", Map.of("type", "userpass"), t.root());
+
+        t.write("sys/mounts/auth/userpass/tune", Map.of("default_lease_ttl", "1h", "description", "people"), t.root());
+
+        assertThat(t.read("sys/auth/userpass/tune", t.root()).data()).containsEntry("default_lease_ttl", 3600L)
+                .containsEntry("description", "people");
+        assertThat(t.read("sys/mounts/auth/userpass/tune", t.root()).data()).containsEntry("default_lease_ttl", 3600L);
+        assertThat(t.read("sys/mounts", t.root()).data()).doesNotContainKey("auth/userpass/");
+        assertThatThrownBy(() -> t.read("sys/mounts/auth/nothing/tune", t.root())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void enable_kvV2Alias_expandsToKvWithVersion() {
         enable("alias", Map.of("type", "kv-v2"));
 
