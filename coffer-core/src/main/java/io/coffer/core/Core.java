@@ -31,6 +31,7 @@ import io.coffer.crypto.SecretBytes;
 import io.coffer.sdk.logical.Operation;
 import io.coffer.sdk.logical.Request;
 import io.coffer.sdk.logical.Response;
+import io.coffer.sdk.logical.StorageEntry;
 import io.coffer.sdk.logical.exception.InternalException;
 import io.coffer.sdk.logical.exception.InvalidRequestException;
 import io.coffer.sdk.logical.exception.PermissionDeniedException;
@@ -76,6 +77,9 @@ public final class Core {
     private final ClusterJoin joining;
     private final ClusterCoordinator coordinator;
     /** Whether the barrier is open (unsealed); the node is then active or standby. */
+    private static final String FORWARDING_KEY_PATH = "core/forwarding-key";
+    /** The forwarding key once read (see {@link #forwardingKey}); cleared on seal. */
+    private volatile byte[] forwardingKey;
     private volatile boolean unsealed;
     /** The serving state; non-null only while active. */
     private volatile UnsealedState state;
@@ -237,6 +241,7 @@ public final class Core {
         UnsealedState fresh = new UnsealedState(barrier, registry, json, clock, random, ha);
         try {
             fresh.start();
+            ensureForwardingKey();
             return createRootToken(fresh, "");
         } finally {
             fresh.close();
@@ -371,6 +376,7 @@ public final class Core {
         UnsealedState next = new UnsealedState(barrier, registry, json, clock, random, ha);
         try {
             next.start();
+            ensureForwardingKey();
             if (ha != null) {
                 coordinator.advertise(barrier, json, cluster);
             }
@@ -477,6 +483,7 @@ public final class Core {
     }
 
     private void sealLocked() {
+        forwardingKey = null;
         UnsealedState s = state;
         state = null;
         activeSince = null;
@@ -568,6 +575,42 @@ public final class Core {
             }
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The cluster's forwarding key: 32 random bytes in the barrier with which a standby vouches
+     * for the client address of a request it forwards (the HTTP edge's
+     * {@code ForwardedClients}). Made by the first activation; empty while sealed or before.
+     * Cached until the node seals; a copy is returned.
+     */
+    public Optional<byte[]> forwardingKey() {
+        byte[] cached = forwardingKey;
+        if (cached != null) {
+            return Optional.of(cached.clone());
+        }
+        lock.readLock().lock();
+        try {
+            if (!unsealed) {
+                return Optional.empty();
+            }
+            StorageEntry e = barrier.get(FORWARDING_KEY_PATH);
+            if (e == null) {
+                return Optional.empty();
+            }
+            forwardingKey = e.value().clone();
+            return Optional.of(e.value());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Makes the forwarding key once per cluster (on the active node, which may write). */
+    private void ensureForwardingKey() {
+        if (barrier.get(FORWARDING_KEY_PATH) == null) {
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            barrier.put(new StorageEntry(FORWARDING_KEY_PATH, key));
         }
     }
 

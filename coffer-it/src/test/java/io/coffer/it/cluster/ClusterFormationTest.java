@@ -124,6 +124,43 @@ class ClusterFormationTest {
 
     @Test
     @Order(5)
+    void cidrBoundToken_throughAStandby_isCheckedAgainstTheRealClient_notTheStandby() throws Exception {
+        VaultHttp.Result role = cluster.http(active).post("auth/token/roles/bound",
+                "{\"token_bound_cidrs\":[\"127.0.0.2/32\"]}").token(cluster.rootToken()).send();
+        assertThat(role.status()).as(role.text()).isEqualTo(204);
+        VaultHttp.Result created = cluster.http(active).post("auth/token/create/bound", "{\"policies\":[\"default\"]}")
+                .token(cluster.rootToken()).send();
+        assertThat(created.status()).as(created.text()).isEqualTo(200);
+        String token = created.json().at("/auth/client_token").asText();
+        int port = java.net.URI.create(cluster.address(standby())).getPort();
+
+        assertThat(statusFrom("127.0.0.2", port, token)).isEqualTo(200);
+        assertThat(statusFrom("127.0.0.1", port, token)).isEqualTo(403);
+        // a client cannot claim an address itself
+        assertThat(statusFrom("127.0.0.1", port, token, "X-Coffer-Client-Address: 127.0.0.2;"
+                + (System.currentTimeMillis() / 1000) + ";forged")).isEqualTo(403);
+    }
+
+    /** The status of {@code GET auth/token/lookup-self} sent from local address {@code from}. */
+    private static int statusFrom(String from, int port, String token, String... headers) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(from, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(15_000);
+            StringBuilder req = new StringBuilder("GET /v1/auth/token/lookup-self HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "X-Vault-Token: " + token + "\r\nConnection: close\r\n");
+            for (String h : headers) {
+                req.append(h).append("\r\n");
+            }
+            socket.getOutputStream().write(req.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
+    @Test
+    @Order(5)
     void standbyForwarding_relaysErrorsExactly() {
         VaultHttp.Result missing = cluster.http(standby()).get("secret/data/none").token(cluster.rootToken()).send();
         assertThat(missing.status()).isEqualTo(404);

@@ -24,7 +24,8 @@ import java.lang.System.Logger.Level;
  *
  * <p>Every forwarded request carries {@value #FORWARDED_HEADER}, and no node forwards a request
  * that has it, so two nodes that each believe the other active cannot bounce a request between
- * them. When the active node cannot be reached (or fails before its answer began) the client
+ * them. The request also carries the client's address, vouched for by this node
+ * ({@link ForwardedClients}), so CIDR bindings hold through a standby. When the active node cannot be reached (or fails before its answer began) the client
  * gets 500 {@code local node not active but active cluster node not found}, as from Vault.
  * Forwarding runs on the server's thread pool; HTTPS follows the given {@link ClusterTls}.
  */
@@ -39,11 +40,13 @@ final class ActiveNodeProxy extends ProxyHandler.Reverse {
 
     private final ClusterTls tls;
     private final HttpExchange out;
+    private final ForwardedClients clients;
 
-    ActiveNodeProxy(ClusterTls tls, HttpExchange out) {
+    ActiveNodeProxy(ClusterTls tls, HttpExchange out, ForwardedClients clients) {
         super(request -> (HttpURI) request.getAttribute(TARGET));
         this.tls = tls;
         this.out = out;
+        this.clients = clients;
         setUseServerThreadPool(true);
         // the default looks the local host name up in DNS at start
         setViaHost("coffer");
@@ -74,14 +77,17 @@ final class ActiveNodeProxy extends ProxyHandler.Reverse {
     @Override
     protected void copyRequestHeaders(Request clientToProxy, org.eclipse.jetty.client.Request proxyToServer) {
         super.copyRequestHeaders(clientToProxy, proxyToServer);
-        // the active node's own host and port, set by the client from the target URL
-        proxyToServer.headers(h -> h.remove(HttpHeader.HOST));
+        // the active node's own host and port, set by the client from the target URL; and never
+        // a client's own claim of its address
+        proxyToServer.headers(h -> h.remove(HttpHeader.HOST).remove(ForwardedClients.HEADER));
     }
 
     @Override
     protected void addProxyHeaders(Request clientToProxy, org.eclipse.jetty.client.Request proxyToServer) {
         super.addProxyHeaders(clientToProxy, proxyToServer);
         proxyToServer.headers(h -> h.put(FORWARDED_HEADER, "true"));
+        clients.vouch(Request.getRemoteAddr(clientToProxy))
+                .ifPresent(v -> proxyToServer.headers(h -> h.put(ForwardedClients.HEADER, v)));
     }
 
     @Override

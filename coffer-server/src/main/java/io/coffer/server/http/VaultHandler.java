@@ -66,8 +66,9 @@ public final class VaultHandler extends Handler.Abstract {
         this.leader = new LeaderRoute(core, cluster, out);
         this.raftJoin = new RaftJoinRoutes(core, bodies, out, maxBodyBytes);
         this.snapshots = new SnapshotRoutes(core, out);
-        this.logical = new LogicalRoute(core, bodies, out, maxBodyBytes);
-        this.proxy = new ActiveNodeProxy(clusterTls, out);
+        ForwardedClients forwardedClients = new ForwardedClients(core::forwardingKey, clock);
+        this.logical = new LogicalRoute(core, bodies, out, maxBodyBytes, forwardedClients);
+        this.proxy = new ActiveNodeProxy(clusterTls, out, forwardedClients);
         this.forwarding = new StandbyForwarding(cluster, proxy, out);
         addBean(proxy, true);
     }
