@@ -65,7 +65,7 @@ public final class CofferHttpServer implements AutoCloseable {
         server.addConnector(connector);
         server.setErrorHandler(new JsonErrorHandler());
         server.setHandler(new VaultHandler(core, new CoreClusterView(core), clusterTls, new ObjectMapper(), clock,
-                listener.maxBodyBytes(), clusterName));
+                listener.maxBodyBytes(), clusterName, listener.forwardedFor()));
         server.setStopTimeout(2_000);
     }
 

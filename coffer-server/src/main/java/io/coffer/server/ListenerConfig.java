@@ -1,5 +1,7 @@
 package io.coffer.server;
 
+import io.coffer.server.http.ForwardedFor;
+
 import java.nio.file.Path;
 
 /**
@@ -10,10 +12,17 @@ import java.nio.file.Path;
  * @param tlsCertFile  the certificate chain, or {@code null} for plain HTTP
  * @param tlsKeyFile   the private key, or {@code null} for plain HTTP
  * @param maxBodyBytes the largest request body accepted
+ * @param forwardedFor which proxies' {@code X-Forwarded-For} tells the client address
  */
-public record ListenerConfig(String host, int port, Path tlsCertFile, Path tlsKeyFile, long maxBodyBytes) {
+public record ListenerConfig(String host, int port, Path tlsCertFile, Path tlsKeyFile, long maxBodyBytes,
+                             ForwardedFor forwardedFor) {
     /** Vault's default request size limit: 32 MiB. */
     public static final long DEFAULT_MAX_BODY = 32L * 1024 * 1024;
+
+    /** A listener that trusts no {@code X-Forwarded-For}. */
+    public ListenerConfig(String host, int port, Path tlsCertFile, Path tlsKeyFile, long maxBodyBytes) {
+        this(host, port, tlsCertFile, tlsKeyFile, maxBodyBytes, ForwardedFor.DISABLED);
+    }
 
     public boolean tls() {
         return tlsCertFile != null;
@@ -30,6 +39,6 @@ public record ListenerConfig(String host, int port, Path tlsCertFile, Path tlsKe
     }
 
     public ListenerConfig withTls(Path cert, Path key) {
-        return new ListenerConfig(host, port, cert, key, maxBodyBytes);
+        return new ListenerConfig(host, port, cert, key, maxBodyBytes, forwardedFor);
     }
 }

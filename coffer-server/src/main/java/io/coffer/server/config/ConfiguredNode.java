@@ -90,7 +90,7 @@ public final class ConfiguredNode implements AutoCloseable {
     private static CofferHttpServer startListener(Core core, TcpListener l, Clock clock, String clusterName,
                                                   ClusterSetup cluster) {
         ListenerConfig listener = new ListenerConfig(l.host(), l.port(), l.tlsCertFile().orElse(null),
-                l.tlsKeyFile().orElse(null), l.maxRequestSize());
+                l.tlsKeyFile().orElse(null), l.maxRequestSize(), l.forwardedFor());
         CofferHttpServer server = null;
         try {
             server = new CofferHttpServer(core, listener, clock, clusterName, cluster.forwardingTls());

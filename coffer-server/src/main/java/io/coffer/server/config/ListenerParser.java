@@ -1,6 +1,7 @@
 package io.coffer.server.config;
 
 import io.coffer.core.hcl.Snippet;
+import io.coffer.server.http.ForwardedFor;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,15 +17,14 @@ import java.util.Set;
 final class ListenerParser {
 
     static final List<String> KEYS = List.of("address", "cluster_address", "tls_disable", "tls_cert_file",
-            "tls_key_file", "tls_min_version", "max_request_size");
+            "tls_key_file", "tls_min_version", "max_request_size", "x_forwarded_for_authorized_addrs",
+            "x_forwarded_for_hop_skips", "x_forwarded_for_reject_not_authorized", "x_forwarded_for_reject_not_present");
 
     /** Keys of Vault's TCP listener Coffer does not implement; named as such in errors. */
     static final Set<String> UNSUPPORTED = Set.of("tls_client_ca_file", "tls_require_and_verify_client_cert",
             "tls_disable_client_certs", "tls_max_version", "tls_cipher_suites", "tls_prefer_server_cipher_suites",
             "http_idle_timeout", "http_read_header_timeout", "http_read_timeout", "http_write_timeout",
-            "proxy_protocol_behavior", "proxy_protocol_authorized_addrs", "x_forwarded_for_authorized_addrs",
-            "x_forwarded_for_hop_skips", "x_forwarded_for_reject_not_authorized",
-            "x_forwarded_for_reject_not_present", "telemetry", "profiling", "inflight_requests_logging",
+            "proxy_protocol_behavior", "proxy_protocol_authorized_addrs", "telemetry", "profiling", "inflight_requests_logging",
             "custom_response_headers", "unauthenticated_metrics_access", "disable_replication_status_endpoints",
             "redact_addresses", "redact_cluster_name", "redact_version", "chroot_namespace", "tls_cert_file_pem");
 
@@ -59,7 +59,44 @@ final class ListenerParser {
         long maxRequestSize = size == 0 ? TcpListener.DEFAULT_MAX_REQUEST_SIZE
                 : size < 0 ? TcpListener.UNLIMITED_REQUEST_SIZE : Math.min(size, TcpListener.UNLIMITED_REQUEST_SIZE);
         return new TcpListener(address, bind.host(), bind.port(), clusterAddress, tlsDisable,
-                tlsDisable ? Optional.empty() : cert, tlsDisable ? Optional.empty() : key, minVersion, maxRequestSize);
+                tlsDisable ? Optional.empty() : cert, tlsDisable ? Optional.empty() : key, minVersion, maxRequestSize,
+                forwardedFor(block));
+    }
+
+    /** Vault's {@code x_forwarded_for_*} keys; the two reject switches default to true. */
+    private static ForwardedFor forwardedFor(Section block) {
+        List<String> authorized = block.get("x_forwarded_for_authorized_addrs", ListenerParser::addressList)
+                .orElse(List.of());
+        long hops = block.get("x_forwarded_for_hop_skips", Values::integer).orElse(0L);
+        if (hops < 0 || hops > 100) {
+            throw new ServerConfigException("x_forwarded_for_hop_skips must be between 0 and 100 "
+                    + Section.position(block.opener()), block.opener().item().line());
+        }
+        return new ForwardedFor(authorized, (int) hops,
+                block.get("x_forwarded_for_reject_not_authorized", Values::bool).orElse(true),
+                block.get("x_forwarded_for_reject_not_present", Values::bool).orElse(true));
+    }
+
+    /** A list of addresses or CIDR blocks, as an HCL list or a comma-separated string. */
+    private static List<String> addressList(Object v) {
+        List<String> out = new java.util.ArrayList<>();
+        if (v instanceof List<?> items) {
+            for (Object item : items) {
+                out.add(Values.nonEmptyString(item).trim());
+            }
+        } else {
+            for (String part : Values.string(v).split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+        }
+        for (String a : out) {
+            if (!io.coffer.sdk.framework.Cidrs.isValid(a)) {
+                throw new IllegalArgumentException("not an address or CIDR block: " + Values.describe(a));
+            }
+        }
+        return out;
     }
 
     private static TlsVersion tlsVersion(Object v) {

@@ -1,5 +1,7 @@
 package io.coffer.server.config;
 
+import io.coffer.server.http.ForwardedFor;
+
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,10 +20,11 @@ import java.util.Optional;
  * @param tlsKeyFile      {@code tls_key_file}, present unless TLS is disabled
  * @param tlsMinVersion   {@code tls_min_version}
  * @param maxRequestSize  {@code max_request_size} in bytes, positive
+ * @param forwardedFor    the {@code x_forwarded_for_*} settings (disabled unless authorized addresses are set)
  */
 public record TcpListener(String address, String host, int port, Optional<String> clusterAddress, boolean tlsDisable,
                           Optional<Path> tlsCertFile, Optional<Path> tlsKeyFile, TlsVersion tlsMinVersion,
-                          long maxRequestSize) {
+                          long maxRequestSize, ForwardedFor forwardedFor) {
 
     /** Vault's default listener address. */
     public static final String DEFAULT_ADDRESS = "127.0.0.1:8200";
@@ -32,8 +35,17 @@ public record TcpListener(String address, String host, int port, Optional<String
     /** What a negative {@code max_request_size} (Vault: "no limit") becomes: the largest body an array holds. */
     public static final long UNLIMITED_REQUEST_SIZE = Integer.MAX_VALUE - 16L;
 
+    /** A listener that trusts no {@code X-Forwarded-For}. */
+    public TcpListener(String address, String host, int port, Optional<String> clusterAddress, boolean tlsDisable,
+                       Optional<Path> tlsCertFile, Optional<Path> tlsKeyFile, TlsVersion tlsMinVersion,
+                       long maxRequestSize) {
+        this(address, host, port, clusterAddress, tlsDisable, tlsCertFile, tlsKeyFile, tlsMinVersion, maxRequestSize,
+                ForwardedFor.DISABLED);
+    }
+
     public TcpListener {
         Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(forwardedFor, "forwardedFor");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(clusterAddress, "clusterAddress");
         Objects.requireNonNull(tlsCertFile, "tlsCertFile");

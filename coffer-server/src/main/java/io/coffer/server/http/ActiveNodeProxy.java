@@ -86,7 +86,7 @@ final class ActiveNodeProxy extends ProxyHandler.Reverse {
     protected void addProxyHeaders(Request clientToProxy, org.eclipse.jetty.client.Request proxyToServer) {
         super.addProxyHeaders(clientToProxy, proxyToServer);
         proxyToServer.headers(h -> h.put(FORWARDED_HEADER, "true"));
-        clients.vouch(Request.getRemoteAddr(clientToProxy))
+        clients.vouch(VaultHandler.clientAddress(clientToProxy))
                 .ifPresent(v -> proxyToServer.headers(h -> h.put(ForwardedClients.HEADER, v)));
     }
 

@@ -55,30 +55,35 @@ final class ForwardedClients {
      * else {@code connectionAddress}.
      */
     String clientAddress(String header, String connectionAddress) {
+        return verified(header).orElse(connectionAddress);
+    }
+
+    /** The address {@code header} (may be null) vouches for, when it is genuine and fresh. */
+    Optional<String> verified(String header) {
         if (header == null || header.length() > 200) {
-            return connectionAddress;
+            return Optional.empty();
         }
         String[] parts = header.split(";", -1);
         if (parts.length != 3 || !ADDRESS.matcher(parts[0]).matches()) {
-            return connectionAddress;
+            return Optional.empty();
         }
         long at;
         try {
             at = Long.parseLong(parts[1]);
         } catch (NumberFormatException e) {
-            return connectionAddress;
+            return Optional.empty();
         }
         if (Math.abs(clock.instant().getEpochSecond() - at) > MAX_SKEW_SECONDS) {
-            return connectionAddress;
+            return Optional.empty();
         }
         Optional<byte[]> k = key.get();
         if (k.isEmpty()) {
-            return connectionAddress;
+            return Optional.empty();
         }
         String expected = mac(k.get(), parts[0] + ";" + parts[1]);
         boolean genuine = ConstantTime.equals(expected.getBytes(StandardCharsets.US_ASCII),
                 parts[2].getBytes(StandardCharsets.US_ASCII));
-        return genuine ? parts[0] : connectionAddress;
+        return genuine ? Optional.of(parts[0]) : Optional.empty();
     }
 
     private static String mac(byte[] key, String claim) {

@@ -25,14 +25,12 @@ final class LogicalRoute {
     private final JsonBodies bodies;
     private final HttpExchange out;
     private final long maxBodyBytes;
-    private final ForwardedClients clients;
 
-    LogicalRoute(Core core, JsonBodies bodies, HttpExchange out, long maxBodyBytes, ForwardedClients clients) {
+    LogicalRoute(Core core, JsonBodies bodies, HttpExchange out, long maxBodyBytes) {
         this.core = core;
         this.bodies = bodies;
         this.out = out;
         this.maxBodyBytes = maxBodyBytes;
-        this.clients = clients;
     }
 
     void handle(Request request, Response response, Callback callback, String path, String token) {
@@ -56,8 +54,7 @@ final class LogicalRoute {
         String logicalPath = op == Operation.LIST && !path.endsWith("/") ? path + "/" : path;
         String id = RequestIds.next();
         io.coffer.sdk.logical.Request logical = new io.coffer.sdk.logical.Request(id, op, logicalPath, "", data,
-                null, null, clients.clientAddress(request.getHeaders().get(ForwardedClients.HEADER),
-                Request.getRemoteAddr(request)));
+                null, null, VaultHandler.clientAddress(request));
         io.coffer.sdk.logical.Response answer = core.handle(logical, token);
         if (answer.isEmpty()) {
             out.writeEmpty(response, callback, 204);

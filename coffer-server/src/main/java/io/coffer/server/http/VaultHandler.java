@@ -21,6 +21,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The HTTP edge of a node: everything under {@code /v1/}. The special {@code sys/} routes
@@ -35,6 +36,7 @@ import java.util.List;
 public final class VaultHandler extends Handler.Abstract {
     private static final Logger LOG = System.getLogger(VaultHandler.class.getName());
     private static final List<String> NO_ERRORS = List.of();
+    private static final String CLIENT_ADDRESS = VaultHandler.class.getName() + ".clientAddress";
 
     private final ClusterView cluster;
     private final HttpExchange out;
@@ -46,6 +48,8 @@ public final class VaultHandler extends Handler.Abstract {
     private final LogicalRoute logical;
     private final ActiveNodeProxy proxy;
     private final StandbyForwarding forwarding;
+    private final ForwardedClients forwardedClients;
+    private final ForwardedFor forwardedFor;
 
     /** A handler whose node role comes from {@code core} and that trusts what the JVM trusts when forwarding. */
     public VaultHandler(Core core, ObjectMapper json, Clock clock, long maxBodyBytes, String clusterName) {
@@ -58,6 +62,12 @@ public final class VaultHandler extends Handler.Abstract {
      */
     public VaultHandler(Core core, ClusterView cluster, ClusterTls clusterTls, ObjectMapper json, Clock clock,
                         long maxBodyBytes, String clusterName) {
+        this(core, cluster, clusterTls, json, clock, maxBodyBytes, clusterName, ForwardedFor.DISABLED);
+    }
+
+    /** @param forwardedFor the listener's {@code x_forwarded_for_*} settings */
+    public VaultHandler(Core core, ClusterView cluster, ClusterTls clusterTls, ObjectMapper json, Clock clock,
+                        long maxBodyBytes, String clusterName, ForwardedFor forwardedFor) {
         JsonBodies bodies = new JsonBodies(json);
         this.cluster = cluster;
         this.out = new HttpExchange(json);
@@ -66,8 +76,9 @@ public final class VaultHandler extends Handler.Abstract {
         this.leader = new LeaderRoute(core, cluster, out);
         this.raftJoin = new RaftJoinRoutes(core, bodies, out, maxBodyBytes);
         this.snapshots = new SnapshotRoutes(core, out);
-        ForwardedClients forwardedClients = new ForwardedClients(core::forwardingKey, clock);
-        this.logical = new LogicalRoute(core, bodies, out, maxBodyBytes, forwardedClients);
+        this.forwardedClients = new ForwardedClients(core::forwardingKey, clock);
+        this.forwardedFor = forwardedFor;
+        this.logical = new LogicalRoute(core, bodies, out, maxBodyBytes);
         this.proxy = new ActiveNodeProxy(clusterTls, out, forwardedClients);
         this.forwarding = new StandbyForwarding(cluster, proxy, out);
         addBean(proxy, true);
@@ -83,6 +94,7 @@ public final class VaultHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
         try {
+            request.setAttribute(CLIENT_ADDRESS, resolveClientAddress(request));
             checkRawPath(request.getHttpURI().getPath());
             if (!path.startsWith("/v1/")) {
                 out.writeErrors(response, callback, 404, NO_ERRORS);
@@ -197,6 +209,25 @@ public final class VaultHandler extends Handler.Abstract {
                 logical.handle(request, response, callback, path, token(request));
             }
         }
+    }
+
+    /**
+     * The client of {@code request}: the address a standby vouched for when it forwarded the
+     * request, else what the listener's {@link ForwardedFor} rule makes of the connection.
+     */
+    private String resolveClientAddress(Request request) {
+        Optional<String> vouched = forwardedClients.verified(request.getHeaders().get(ForwardedClients.HEADER));
+        if (vouched.isPresent()) {
+            return vouched.get();
+        }
+        return forwardedFor.clientAddress(request.getHeaders().getValuesList(HttpHeader.X_FORWARDED_FOR),
+                Request.getRemoteAddr(request));
+    }
+
+    /** The client address this handler resolved for {@code request} (the connection's before that). */
+    static String clientAddress(Request request) {
+        Object resolved = request.getAttribute(CLIENT_ADDRESS);
+        return resolved instanceof String s ? s : Request.getRemoteAddr(request);
     }
 
     /** After the response began, an error can no longer be rendered: abort it instead. */

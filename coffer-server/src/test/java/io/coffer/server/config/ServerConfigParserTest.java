@@ -1,9 +1,11 @@
 package io.coffer.server.config;
 
+import io.coffer.server.http.ForwardedFor;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -201,6 +203,35 @@ class ServerConfigParserTest {
     }
 
     @Test
+    void parse_xForwardedFor_listOrCommaString_withVaultsDefaults() {
+        assertThat(listenerWith("address = \"127.0.0.1:8200\"").forwardedFor().enabled()).isFalse();
+        ForwardedFor list = listenerWith("x_forwarded_for_authorized_addrs = [\"10.0.0.0/8\", \"192.168.1.7\"]")
+                .forwardedFor();
+        assertThat(list.authorizedAddrs()).containsExactly("10.0.0.0/8", "192.168.1.7");
+        assertThat(list.hopSkips()).isZero();
+        assertThat(list.rejectNotAuthorized()).isTrue();
+        assertThat(list.rejectNotPresent()).isTrue();
+        TcpListener l = parser.parse("c.hcl", """
+                storage "inmem" {}
+                listener "tcp" {
+                  tls_disable = true
+                  x_forwarded_for_authorized_addrs      = "10.0.0.0/8, 172.16.0.1"
+                  x_forwarded_for_hop_skips             = 1
+                  x_forwarded_for_reject_not_authorized = false
+                  x_forwarded_for_reject_not_present    = "false"
+                }""").listeners().get(0);
+        assertThat(l.forwardedFor()).isEqualTo(new ForwardedFor(List.of("10.0.0.0/8", "172.16.0.1"), 1, false, false));
+    }
+
+    @Test
+    void parse_xForwardedFor_badValues_areConfigErrors() {
+        assertThatThrownBy(() -> listenerWith("x_forwarded_for_authorized_addrs = \"10.0.0.0/99\""))
+                .isInstanceOf(ServerConfigException.class).hasMessageContaining("x_forwarded_for_authorized_addrs");
+        assertThatThrownBy(() -> listenerWith("x_forwarded_for_hop_skips = -1"))
+                .isInstanceOf(ServerConfigException.class).hasMessageContaining("x_forwarded_for_hop_skips");
+    }
+
+    @Test
     void parse_ipv6AndHostlessAddresses_splitHostAndPort() {
         assertThat(listenerWith("address = \"[::1]:8200\"").host()).isEqualTo("::1");
         TcpListener any = listenerWith("address = \":8201\"");
@@ -264,7 +295,9 @@ class ServerConfigParserTest {
                 """))
                 .isInstanceOf(ServerConfigException.class)
                 .hasMessage("unknown key \"adress\" in the listener \"tcp\" block on line 4 of server.hcl; valid keys: "
-                        + "address, cluster_address, tls_disable, tls_cert_file, tls_key_file, tls_min_version, max_request_size");
+                        + "address, cluster_address, tls_disable, tls_cert_file, tls_key_file, tls_min_version, max_request_size, "
+                        + "x_forwarded_for_authorized_addrs, x_forwarded_for_hop_skips, x_forwarded_for_reject_not_authorized, "
+                        + "x_forwarded_for_reject_not_present");
     }
 
     @Test
