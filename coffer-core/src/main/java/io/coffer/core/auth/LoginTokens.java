@@ -58,7 +58,7 @@ public final class LoginTokens {
         String display = login.displayName().isEmpty() ? mountName : mountName + "-" + login.displayName();
         TokenStore.Created created = tokens.create(new TokenCreateRequest("", "", List.copyOf(policies), login.metadata(),
                 display, t.numUses(), ttl, t.explicitMaxTtl(), t.period(), true,
-                "auth/" + mount.path() + "login", entityId, "", t.boundCidrs(), max,
+                request.path(), entityId, "", t.boundCidrs(), max,
                 tokenType(mount.config().tokenType(), t.type())));
         Response r = Response.ofAuth(TokenResponses.auth(created.entry(), true, tokens.nowSeconds())
                 .withIdentityPolicies(fromIdentity.policies()));

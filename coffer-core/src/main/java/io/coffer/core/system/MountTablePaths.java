@@ -49,6 +49,7 @@ final class MountTablePaths {
                         .field("audit_non_hmac_response_keys", FieldType.COMMA_STRING_SLICE, "")
                         .field("passthrough_request_headers", FieldType.COMMA_STRING_SLICE, "")
                         .field("allowed_response_headers", FieldType.COMMA_STRING_SLICE, "")
+                        .field("user_lockout_config", FieldType.MAP, "User lockout of userpass mounts")
                         .operation(Operation.READ, (req, data) -> Response.of(MountView.tune(existing(data))).withTopLevelData())
                         .write((req, data) -> tune(data))
                         .build(),
@@ -130,6 +131,9 @@ final class MountTablePaths {
             Map<String, String> merged = options == null ? new LinkedHashMap<>() : new LinkedHashMap<>(options);
             merged.putAll(data.getStringMap("options"));
             options = merged;
+        }
+        if (data.has("user_lockout_config")) {
+            options = UserLockoutConfig.applyTo(entry, options, data.getMap("user_lockout_config"));
         }
         String description = data.has("description") ? data.getString("description") : entry.description();
         Map<String, String> finalOptions = options;

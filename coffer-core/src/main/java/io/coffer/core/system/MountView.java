@@ -88,6 +88,7 @@ final class MountView {
         if (!c.allowedResponseHeaders().isEmpty()) {
             m.put("allowed_response_headers", c.allowedResponseHeaders());
         }
+        m.putAll(UserLockoutConfig.shown(e.options()));
         return m;
     }
 

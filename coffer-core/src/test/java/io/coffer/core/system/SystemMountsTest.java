@@ -51,6 +51,39 @@ class SystemMountsTest {
     }
 
     @Test
+    void tune_userLockoutConfig_locksUserpassLoginsAfterTheThreshold_andIsShownAsVaultDoes() {
+        t.write("sys/auth/userpass", Map.of("type", "userpass"), t.root());
+        t.write("auth/userpass/users/ann", Map.of("password", "right-pw-1"), t.root());
+
+        t.write("sys/auth/userpass/tune", Map.of("user_lockout_config",
+                Map.of("lockout_threshold", "2", "lockout_duration", "10m")), t.root());
+
+        assertThat(t.read("sys/auth/userpass/tune", t.root()).data())
+                .containsEntry("user_lockout_threshold", "2").containsEntry("user_lockout_duration", "10m");
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> t.write("auth/userpass/login/ann", Map.of("password", "wrong"), ""))
+                    .isInstanceOf(InvalidRequestException.class);
+        }
+        assertThatThrownBy(() -> t.write("auth/userpass/login/ann", Map.of("password", "right-pw-1"), ""))
+                .isInstanceOf(io.coffer.sdk.logical.exception.PermissionDeniedException.class);
+    }
+
+    @Test
+    void tune_userLockoutConfig_badValueOrMount_is400AndChangesNothing() {
+        t.write("sys/auth/userpass", Map.of("type", "userpass"), t.root());
+        Map<String, Object> before = t.read("sys/auth/userpass/tune", t.root()).data();
+
+        assertThatThrownBy(() -> t.write("sys/auth/userpass/tune", Map.of("user_lockout_config",
+                Map.of("lockout_duration", "soon")), t.root())).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> t.write("sys/auth/userpass/tune", Map.of("user_lockout_config",
+                Map.of("lockout_thresh", "3")), t.root())).isInstanceOf(InvalidRequestException.class);
+        assertThat(t.read("sys/auth/userpass/tune", t.root()).data()).isEqualTo(before);
+        enable("secret", Map.of("type", "kv"));
+        assertThatThrownBy(() -> t.write("sys/mounts/secret/tune", Map.of("user_lockout_config",
+                Map.of("lockout_threshold", "3")), t.root())).isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
     void enable_kvV2Alias_expandsToKvWithVersion() {
         enable("alias", Map.of("type", "kv-v2"));
 
