@@ -2,33 +2,15 @@ package io.coffer.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import io.coffer.core.testing.SteppingClock;
+
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
 class ForwardedClientsTest {
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes();
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-28T08:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final SteppingClock clock = new SteppingClock();
     private final ForwardedClients standby = new ForwardedClients(() -> Optional.of(KEY.clone()), clock);
     private final ForwardedClients active = new ForwardedClients(() -> Optional.of(KEY.clone()), clock);
 
@@ -36,7 +18,7 @@ class ForwardedClientsTest {
     void aVouchedAddress_isBelieved_withinTheSkew() {
         String header = standby.vouch("10.1.2.3").orElseThrow();
         assertThat(active.clientAddress(header, "127.0.0.1")).isEqualTo("10.1.2.3");
-        now.set(now.get().plusSeconds(ForwardedClients.MAX_SKEW_SECONDS));
+        clock.advanceSeconds(ForwardedClients.MAX_SKEW_SECONDS);
         assertThat(active.clientAddress(header, "127.0.0.1")).isEqualTo("10.1.2.3");
         assertThat(active.clientAddress(standby.vouch("::1").orElseThrow(), "127.0.0.1")).isEqualTo("::1");
     }
@@ -55,7 +37,7 @@ class ForwardedClientsTest {
             assertThat(active.clientAddress(bad, "127.0.0.1")).as(bad).isEqualTo("127.0.0.1");
         }
         assertThat(active.clientAddress(null, "127.0.0.1")).isEqualTo("127.0.0.1");
-        now.set(now.get().plusSeconds(ForwardedClients.MAX_SKEW_SECONDS + 1));
+        clock.advanceSeconds(ForwardedClients.MAX_SKEW_SECONDS + 1);
         assertThat(active.clientAddress(header, "127.0.0.1")).isEqualTo("127.0.0.1");
     }
 
