@@ -10,6 +10,7 @@ import io.coffer.core.cubbyhole.CubbyholeBackend;
 import io.coffer.core.auth.LoginTokens;
 import io.coffer.core.ha.HaBackend;
 import io.coffer.core.identity.IdentityBackend;
+import io.coffer.core.identity.EffectivePolicies;
 import io.coffer.core.identity.IdentityStore;
 import io.coffer.core.policy.PolicyStore;
 import io.coffer.core.request.RequestPipeline;
@@ -54,6 +55,7 @@ final class UnsealedState implements AutoCloseable {
     final TokenStore tokens;
     final ExpirationManager expiration;
     final IdentityStore identity;
+    final EffectivePolicies effective;
     final RequestPipeline pipeline;
     final AuditBroker audit;
     final String clusterId;
@@ -77,11 +79,12 @@ final class UnsealedState implements AutoCloseable {
             }
         });
         this.identity = new IdentityStore(new BarrierView(barrier, "sys/identity/"), json, clock);
+        this.effective = new EffectivePolicies(identity);
         // create/<role> with entity_alias: the alias lives on the token auth mount
         tokens.setEntityAliases(alias -> identity.resolve(mounts.entry(MountEntry.TABLE_AUTH, "token/").accessor(),
                 "token", alias, Map.of()));
         this.audit = new AuditBroker(new AuditTableStore(barrier, json), new AuditDeviceFactory(System.out), clock, random);
-        this.pipeline = new RequestPipeline(router, tokens, policies, identity,
+        this.pipeline = new RequestPipeline(router, tokens, policies, effective,
                 new LoginTokens(tokens, identity, SYSTEM_TTL), audit);
     }
 
@@ -101,9 +104,9 @@ final class UnsealedState implements AutoCloseable {
                             TokenHasher hasher, Clock clock, HaBackend ha, StoredJson json) {
         switch (entry.type()) {
             case "system":
-                return new SystemBackend(mounts, router, policies, tokens, barrier, ha, json, clock, audit);
+                return new SystemBackend(mounts, router, policies, tokens, barrier, ha, json, clock, audit, effective);
             case "token":
-                return new io.coffer.core.token.TokenBackend(tokens, id -> identity.policiesOf(id).policies());
+                return new io.coffer.core.token.TokenBackend(tokens, effective::identityOnly);
             case "cubbyhole":
                 return new CubbyholeBackend(storage, hasher);
             case "identity":

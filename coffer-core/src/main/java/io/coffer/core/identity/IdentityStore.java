@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * Identity entities and their aliases, stored through the barrier under {@code sys/identity/}
@@ -96,6 +97,7 @@ public final class IdentityStore {
 
     /** Creates an entity (a unique name; generated when empty) and returns it. */
     public Entity createEntity(String name, List<String> policies, Map<String, String> metadata) {
+        checkPolicies(policies);
         return changing(() -> {
             String id = UUID.randomUUID().toString();
             String finalName = name == null || name.isEmpty() ? "entity_" + id.substring(0, 8) : name;
@@ -117,6 +119,7 @@ public final class IdentityStore {
      */
     public Entity updateEntity(String id, String name, List<String> policies, Map<String, String> metadata,
                                Boolean disabled) {
+        checkPolicies(policies);
         return changing(() -> {
             Entity e = requireEntity(id);
             String newName = name == null || name.isEmpty() ? e.name() : name;
@@ -204,11 +207,35 @@ public final class IdentityStore {
                 names.addAll(g.policies());
             }
         }
+        // identity never grants root, even from a record written before that was refused
+        names.removeIf(IdentityStore::isRoot);
         return new EntityPolicies(false, List.copyOf(names));
     }
 
+    private static boolean isRoot(String policy) {
+        return policy.trim().equalsIgnoreCase("root");
+    }
+
+    /**
+     * {@code policies} as an entity or group may hold them.
+     *
+     * @throws InvalidRequestException when one of them is {@code root} (in any case or spacing):
+     *                                 identity must never hand out root (Vault's HCSEC-2025-13 fix)
+     */
+    private static List<String> checkPolicies(List<String> policies) {
+        if (policies == null) {
+            return null;
+        }
+        for (String p : policies) {
+            if (isRoot(p)) {
+                throw new InvalidRequestException("policies cannot contain root");
+            }
+        }
+        return policies;
+    }
+
     /** Runs a change of entities or groups exclusively, then forgets every cached policy set. */
-    private <T> T changing(java.util.function.Supplier<T> change) {
+    private <T> T changing(Supplier<T> change) {
         policyLock.writeLock().lock();
         try {
             return change.get();
@@ -272,6 +299,7 @@ public final class IdentityStore {
 
     /** Creates a group of entities and returns it. */
     public Group createGroup(String name, List<String> policies, List<String> memberEntityIds, Map<String, String> metadata) {
+        checkPolicies(policies);
         return changing(() -> {
             String id = UUID.randomUUID().toString();
             String finalName = name == null || name.isEmpty() ? "group_" + id.substring(0, 8) : name;
@@ -294,6 +322,7 @@ public final class IdentityStore {
      */
     public Group updateGroup(String id, String name, List<String> policies, List<String> memberEntityIds,
                              Map<String, String> metadata) {
+        checkPolicies(policies);
         return changing(() -> {
             Group g = group(id);
             if (g == null) {

@@ -3,7 +3,7 @@ package io.coffer.core.request;
 import io.coffer.core.audit.AuditBroker;
 import io.coffer.core.audit.AuditInput;
 import io.coffer.core.auth.LoginTokens;
-import io.coffer.core.identity.IdentityStore;
+import io.coffer.core.identity.EffectivePolicies;
 import io.coffer.core.policy.Acl;
 import io.coffer.core.policy.AclResult;
 import io.coffer.core.policy.PolicyStore;
@@ -20,9 +20,7 @@ import io.coffer.sdk.logical.exception.InvalidRequestException;
 import io.coffer.sdk.logical.exception.NotFoundException;
 import io.coffer.sdk.logical.exception.PermissionDeniedException;
 
-import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The path of every logical request through an unsealed node: route → token → create/update
@@ -36,16 +34,16 @@ public final class RequestPipeline {
     private final Router router;
     private final TokenStore tokens;
     private final PolicyStore policies;
-    private final IdentityStore identity;
+    private final EffectivePolicies effective;
     private final LoginTokens logins;
     private final AuditBroker audit;
 
-    public RequestPipeline(Router router, TokenStore tokens, PolicyStore policies, IdentityStore identity,
+    public RequestPipeline(Router router, TokenStore tokens, PolicyStore policies, EffectivePolicies effective,
                            LoginTokens logins, AuditBroker audit) {
         this.router = router;
         this.tokens = tokens;
         this.policies = policies;
-        this.identity = identity;
+        this.effective = effective;
         this.logins = logins;
         this.audit = audit;
     }
@@ -142,28 +140,12 @@ public final class RequestPipeline {
      * refused.
      */
     public AclResult authorize(Request request, TokenEntry entry) {
-        Acl acl = policies.acl(effectivePolicies(entry));
+        Acl acl = policies.acl(effective.of(entry));
         AclResult result = acl.check(request.operation(), request.path(), request.data());
         if (!result.allowed()) {
             throw PermissionDeniedException.denied();
         }
         return result;
-    }
-
-    private List<String> effectivePolicies(TokenEntry entry) {
-        if (entry.entityId().isEmpty() || entry.isRoot()) {
-            return entry.policies();
-        }
-        IdentityStore.EntityPolicies fromIdentity = identity.policiesOf(entry.entityId());
-        if (fromIdentity.disabled()) {
-            throw PermissionDeniedException.withMessage("entity associated with the request token is disabled");
-        }
-        if (fromIdentity.policies().isEmpty()) {
-            return entry.policies();
-        }
-        TreeSet<String> all = new TreeSet<>(entry.policies());
-        all.addAll(fromIdentity.policies());
-        return List.copyOf(all);
     }
 
     private Route route(String path) {
@@ -182,10 +164,11 @@ public final class RequestPipeline {
         return exists.isPresent() && !exists.get() ? routed.withOperation(Operation.CREATE) : routed;
     }
 
-    private static Request.Caller caller(TokenEntry e) {
+    /** The caller a backend sees; its policies are the effective ones (identity included). */
+    private Request.Caller caller(TokenEntry e) {
         if (e == null) {
             return Request.Caller.ANONYMOUS;
         }
-        return new Request.Caller(e.id(), e.accessor(), e.policies(), e.displayName(), e.entityId(), e.isRoot(), false);
+        return new Request.Caller(e.id(), e.accessor(), effective.of(e), e.displayName(), e.entityId(), e.isRoot(), false);
     }
 }

@@ -1,5 +1,6 @@
 package io.coffer.core.system;
 
+import io.coffer.core.identity.EffectivePolicies;
 import io.coffer.core.policy.Acl;
 import io.coffer.core.policy.Capability;
 import io.coffer.core.policy.PolicyStore;
@@ -24,10 +25,12 @@ import java.util.TreeSet;
 final class CapabilitiesPaths {
     private final PolicyStore policies;
     private final TokenStore tokens;
+    private final EffectivePolicies effective;
 
-    CapabilitiesPaths(PolicyStore policies, TokenStore tokens) {
+    CapabilitiesPaths(PolicyStore policies, TokenStore tokens, EffectivePolicies effective) {
         this.policies = policies;
         this.tokens = tokens;
+        this.effective = effective;
     }
 
     List<Path> paths() {
@@ -63,7 +66,7 @@ final class CapabilitiesPaths {
         if (token == null) {
             throw new InvalidRequestException("invalid token");
         }
-        Acl acl = policies.acl(token.policies());
+        Acl acl = policies.acl(effective.of(token));
         Map<String, Object> out = new LinkedHashMap<>();
         List<String> last = List.of();
         for (String path : paths) {

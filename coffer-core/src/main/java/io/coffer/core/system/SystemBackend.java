@@ -5,6 +5,7 @@ import io.coffer.core.audit.AuditPaths;
 import io.coffer.core.barrier.SecurityBarrier;
 import io.coffer.core.ha.HaBackend;
 import io.coffer.core.storage.StoredJson;
+import io.coffer.core.identity.EffectivePolicies;
 import io.coffer.core.policy.PolicyStore;
 import io.coffer.core.routing.MountEntry;
 import io.coffer.core.routing.MountManager;
@@ -41,12 +42,21 @@ public final class SystemBackend extends FrameworkBackend {
      */
     public SystemBackend(MountManager mounts, Router router, PolicyStore policies, TokenStore tokens,
                          SecurityBarrier barrier, HaBackend ha, StoredJson json, Clock clock, AuditBroker audit) {
-        super(paths(mounts, router, policies, tokens, barrier, new ClusterPaths(ha, barrier, json, clock), audit));
+        this(mounts, router, policies, tokens, barrier, ha, json, clock, audit, EffectivePolicies.TOKEN_ONLY);
+    }
+
+    /** @param effective the policies a token acts with (identity included), for {@code sys/capabilities*} */
+    public SystemBackend(MountManager mounts, Router router, PolicyStore policies, TokenStore tokens,
+                         SecurityBarrier barrier, HaBackend ha, StoredJson json, Clock clock, AuditBroker audit,
+                         EffectivePolicies effective) {
+        super(paths(mounts, router, policies, tokens, barrier, new ClusterPaths(ha, barrier, json, clock), audit,
+                effective));
     }
 
     @Override
     public List<String> rootPaths() {
-        return List.of("auth/*", "rotate", "raw", "raw/*", "audit", "audit/*", "config/*", "leases/revoke-prefix/*",
+        // mounts/auth/* reaches auth mounts (their tune) as auth/* does, so it needs sudo as well
+        return List.of("auth/*", "mounts/auth/*", "rotate", "raw", "raw/*", "audit", "audit/*", "config/*", "leases/revoke-prefix/*",
                 "leases/revoke-force/*", "leases/lookup/*", "remount",
                 "storage/raft/configuration", "storage/raft/remove-peer", "storage/raft/autopilot/*",
                 "storage/raft/snapshot", "storage/raft/snapshot-force", "locked-users", "locked-users/*");
@@ -59,12 +69,13 @@ public final class SystemBackend extends FrameworkBackend {
     }
 
     private static List<Path> paths(MountManager mounts, Router router, PolicyStore policies, TokenStore tokens,
-                                    SecurityBarrier barrier, ClusterPaths cluster, AuditBroker audit) {
+                                    SecurityBarrier barrier, ClusterPaths cluster, AuditBroker audit,
+                                    EffectivePolicies effective) {
         List<Path> all = new ArrayList<>();
         all.addAll(new MountTablePaths(mounts, MountEntry.TABLE_MOUNTS).paths());
         all.addAll(new MountTablePaths(mounts, MountEntry.TABLE_AUTH).paths());
         all.addAll(new PolicyPaths(policies).paths());
-        all.addAll(new CapabilitiesPaths(policies, tokens).paths());
+        all.addAll(new CapabilitiesPaths(policies, tokens, effective).paths());
         all.addAll(new InternalUiPaths(mounts, router, policies).paths());
         all.addAll(new KeyPaths(barrier).paths());
         all.addAll(cluster.paths());

@@ -64,6 +64,35 @@ class IdentityPoliciesTest {
     }
 
     @Test
+    void identityNeverGrantsRoot_evenToAnIdentityAdmin() {
+        t.putPolicy("identity-admin", TestCore.rule("identity/*", "create", "update", "read"));
+        t.write("auth/userpass/users/ann", Map.of("password", "pw-ann-1", "token_policies", "identity-admin"), t.root());
+        Auth admin = login();
+
+        for (Object root : List.of("root", " ROOT ", List.of("default", "Root"))) {
+            assertThatThrownBy(() -> t.write("identity/entity/id/" + admin.entityId(), Map.of("policies", root),
+                    admin.clientToken())).isInstanceOf(InvalidRequestException.class).hasMessage("policies cannot contain root");
+            assertThatThrownBy(() -> t.write("identity/group", Map.of("name", "g", "policies", root,
+                    "member_entity_ids", admin.entityId()), admin.clientToken())).isInstanceOf(InvalidRequestException.class);
+        }
+        assertThatThrownBy(() -> t.write("sys/policy/pwn", Map.of("policy", "path \"*\" {capabilities=[\"sudo\"]}"),
+                admin.clientToken())).isInstanceOf(PermissionDeniedException.class);
+        assertThat(t.read("auth/token/lookup-self", admin.clientToken()).data()).doesNotContainKey("identity_policies");
+    }
+
+    @Test
+    void capabilitiesAndUiMounts_seeTheIdentityPolicies_soTheKvPreflightWorks() {
+        t.write("identity/entity/id/" + ann.entityId(), Map.of("policies", "reader"), t.root());
+
+        assertThat(t.write("sys/capabilities-self", Map.of("paths", "secret/data/app"), ann.clientToken()).data())
+                .containsEntry("capabilities", List.of("read"));
+        assertThat(t.write("sys/capabilities", Map.of("token", ann.clientToken(), "paths", "secret/data/app"), t.root())
+                .data()).containsEntry("capabilities", List.of("read"));
+        assertThat(t.read("sys/internal/ui/mounts/secret/data/app", ann.clientToken()).data())
+                .containsEntry("path", "secret/");
+    }
+
+    @Test
     void groupPolicies_applyToMembersOnly_andFollowMembershipChanges() {
         String groupId = (String) t.write("identity/group", Map.of("name", "writers", "policies", "reader,writer",
                 "member_entity_ids", List.of(ann.entityId())), t.root()).data().get("id");

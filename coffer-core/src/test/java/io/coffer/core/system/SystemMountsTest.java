@@ -51,6 +51,17 @@ class SystemMountsTest {
     }
 
     @Test
+    void tune_authMountThroughSysMountsAuth_needsSudoLikeSysAuth() {
+        t.write("sys/auth/userpass", Map.of("type", "userpass"), t.root());
+        t.putPolicy("mounts-admin", TestCore.rule("sys/mounts/*", "create", "read", "update"));
+        String token = t.token("mounts-admin");
+
+        assertThatThrownBy(() -> t.write("sys/mounts/auth/userpass/tune", Map.of("user_lockout_config",
+                Map.of("lockout_disable", true)), token)).isInstanceOf(io.coffer.sdk.logical.exception.PermissionDeniedException.class);
+        assertThat(t.read("sys/auth/userpass/tune", t.root()).data()).doesNotContainKey("user_lockout_disable");
+    }
+
+    @Test
     void tune_userLockoutConfig_locksUserpassLoginsAfterTheThreshold_andIsShownAsVaultDoes() {
         t.write("sys/auth/userpass", Map.of("type", "userpass"), t.root());
         t.write("auth/userpass/users/ann", Map.of("password", "right-pw-1"), t.root());
