@@ -28,6 +28,7 @@ import io.coffer.core.storage.StoredJson;
 import io.coffer.core.token.TokenCreateRequest;
 import io.coffer.core.token.TokenEntry;
 import io.coffer.crypto.SecretBytes;
+import io.coffer.sdk.framework.Cidrs;
 import io.coffer.sdk.logical.Operation;
 import io.coffer.sdk.logical.Request;
 import io.coffer.sdk.logical.Response;
@@ -497,67 +498,78 @@ public final class Core {
     }
 
     /**
-     * Seals on behalf of the bearer of {@code token}, who needs {@code update} and {@code sudo}
-     * on {@code sys/seal}. The request is audited before the node seals (there is no response
-     * entry: the devices close with the seal). A node already sealed answers as a no-op.
+     * Seals on behalf of the bearer of {@code token} (calling from {@code remoteAddress}), who
+     * needs {@code update} and {@code sudo} on {@code sys/seal}. The request is audited before
+     * the node seals (there is no response entry: the devices close with the seal). A node
+     * already sealed answers as a no-op; a standby refuses, as Vault does (it serves no tokens).
      */
-    public void sealAuthorized(String token) {
-        if (authorizeAudited(token, "sys/seal", Operation.UPDATE) != null) {
+    public void sealAuthorized(String token, String remoteAddress) {
+        if (authorizeAudited(token, remoteAddress, "sys/seal", Operation.UPDATE) != null) {
             seal();
         }
     }
 
     /**
-     * Checks that the bearer of {@code token} has {@code operation} and {@code sudo} on
-     * {@code path}, for the special routes that do not pass through the request pipeline
-     * (seal, step-down, snapshots), and on the active node writes the request's audit entry as
-     * the pipeline would: a refusal is logged best effort, an admitted request must be logged
-     * by a device or it is refused (fail closed). A standby checks against storage through a
-     * short-lived view and audits nothing (its devices are not loaded).
+     * Checks the bearer of {@code token} for the special routes that do not pass through the
+     * request pipeline (seal, step-down, snapshots) exactly as the pipeline would: the token
+     * must be valid, usable from {@code remoteAddress} (its CIDR binding) and hold
+     * {@code operation} and {@code sudo} on {@code path}; one of its uses is spent (a token
+     * revoked with its last one). The request's audit entry is written first: a refusal is
+     * logged best effort, an admitted request must be logged by a device or it is refused
+     * (fail closed).
      *
      * @return the admitted call, for its response entry; {@code null} when the node is sealed
-     * @throws PermissionDeniedException when the token is invalid or lacks the grant
+     * @throws PermissionDeniedException when the token is invalid here or lacks the grant
+     * @throws StandbyException          on a standby (the edge forwards such requests)
+     * @throws InternalException         for {@code sys/seal} on a standby
      */
-    private AuditedCall authorizeAudited(String token, String path, Operation operation) {
+    private AuditedCall authorizeAudited(String token, String remoteAddress, String path, Operation operation) {
         lock.readLock().lock();
         try {
             if (!unsealed) {
                 return null;
             }
             UnsealedState s = state;
-            UnsealedState view = s != null ? s : new UnsealedState(barrier, registry, json, clock, random, ha);
+            if (s == null) {
+                if (path.equals("sys/seal")) {
+                    throw new InternalException("vault cannot seal when in standby mode; please restart instead");
+                }
+                throw new StandbyException(activeAddress());
+            }
+            Request req = new Request(UUID.randomUUID().toString(), operation, path, "", Map.of(),
+                    Request.Caller.ANONYMOUS, null, remoteAddress);
+            TokenEntry entry = s.tokens.lookup(token);
+            if (entry != null && !Cidrs.allows(entry.boundCidrs(), remoteAddress)) {
+                entry = null;
+            }
+            TokenEntry used;
             try {
-                Request req = Request.of(UUID.randomUUID().toString(), operation, path, Map.of());
-                TokenEntry entry = view.tokens.lookup(token);
-                try {
-                    if (entry == null) {
-                        throw PermissionDeniedException.invalidToken();
-                    }
-                    if (!view.pipeline.authorize(req, entry).sudo()) {
-                        throw PermissionDeniedException.denied();
-                    }
-                } catch (PermissionDeniedException e) {
-                    if (view == s) {
-                        s.audit.logRejected(AuditInput.of(req, token, entry, null).withError(e));
-                    }
-                    throw e;
+                if (entry == null) {
+                    throw PermissionDeniedException.invalidToken();
                 }
-                AuditInput audited = AuditInput.of(req, token, entry, null);
-                if (view == s) {
-                    s.audit.logRequest(audited);
+                if (!s.pipeline.authorize(req, entry).sudo()) {
+                    throw PermissionDeniedException.denied();
                 }
-                return new AuditedCall(audited, view == s ? s.audit : null);
+                used = s.tokens.use(entry);
+            } catch (PermissionDeniedException e) {
+                s.audit.logRejected(AuditInput.of(req, token, entry, null).withError(e));
+                throw e;
+            }
+            AuditInput audited = AuditInput.of(req, token, entry, null);
+            try {
+                s.audit.logRequest(audited);
             } finally {
-                if (view != s) {
-                    view.close();
+                if (used.numUses() < 0) {
+                    s.tokens.revokeTree(used);
                 }
             }
+            return new AuditedCall(audited, s.audit);
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    /** A special route's admitted request and the devices that logged it ({@code null} on a standby). */
+    /** A special route's admitted request and the devices that logged it. */
     private record AuditedCall(AuditInput input, AuditBroker devices) {
     }
 
@@ -569,7 +581,7 @@ public final class Core {
         lock.readLock().lock();
         try {
             UnsealedState s = state;
-            if (call.devices() != null && s != null && s.audit == call.devices()) {
+            if (s != null && s.audit == call.devices()) {
                 AuditInput in = call.input();
                 s.audit.logResponse(failure == null ? in.withResponse(Response.noContent()) : in.withError(failure));
             }
@@ -704,8 +716,8 @@ public final class Core {
      *
      * @throws StandbyException on a standby (the edge forwards it to the active node)
      */
-    public void stepDown(String token) {
-        if (ha == null || authorizeAudited(token, "sys/step-down", Operation.UPDATE) == null) {
+    public void stepDown(String token, String remoteAddress) {
+        if (authorizeAudited(token, remoteAddress, "sys/step-down", Operation.UPDATE) == null || ha == null) {
             return;
         }
         active();
@@ -716,9 +728,9 @@ public final class Core {
      * {@code GET sys/storage/raft/snapshot}: checks the token's sudo grant and streams a snapshot
      * of the store, values encrypted as stored.
      */
-    public void saveSnapshot(String token, OutputStream out) {
+    public void saveSnapshot(String token, String remoteAddress, OutputStream out) {
         requireRaft();
-        AuditedCall audited = authorizeAudited(token, "sys/storage/raft/snapshot", Operation.READ);
+        AuditedCall audited = authorizeAudited(token, remoteAddress, "sys/storage/raft/snapshot", Operation.READ);
         if (audited == null) {
             throw new SealedException();
         }
@@ -737,9 +749,9 @@ public final class Core {
      * the snapshot, refuses one whose keyring this cluster's root key cannot open unless
      * {@code force}, and restores it on every member.
      */
-    public void restoreSnapshot(String token, InputStream in, boolean force) {
+    public void restoreSnapshot(String token, String remoteAddress, InputStream in, boolean force) {
         requireRaft();
-        AuditedCall audited = authorizeAudited(token,
+        AuditedCall audited = authorizeAudited(token, remoteAddress,
                 force ? "sys/storage/raft/snapshot-force" : "sys/storage/raft/snapshot", Operation.UPDATE);
         if (audited == null) {
             throw new SealedException();

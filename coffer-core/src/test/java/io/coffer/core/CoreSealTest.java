@@ -88,10 +88,10 @@ class CoreSealTest {
     void sealAuthorized_tokenWithoutSudo_refusedAndStillUnsealed() {
         String token = t.token("default");
 
-        assertThatThrownBy(() -> t.core().sealAuthorized(token))
+        assertThatThrownBy(() -> t.core().sealAuthorized(token, "127.0.0.1"))
                 .isInstanceOf(io.coffer.sdk.logical.exception.PermissionDeniedException.class);
         assertThat(t.core().isSealed()).isFalse();
-        t.core().sealAuthorized(t.root());
+        t.core().sealAuthorized(t.root(), "127.0.0.1");
         assertThat(t.core().isSealed()).isTrue();
         assertThatThrownBy(() -> t.write("sys/mounts/x", Map.of("type", "kv"), t.root())).isInstanceOf(SealedException.class);
     }

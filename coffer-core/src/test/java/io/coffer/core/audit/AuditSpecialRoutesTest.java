@@ -31,7 +31,7 @@ class AuditSpecialRoutesTest {
         Path log = dir.resolve("audit.log");
         t.enableFile("file", Map.of("file_path", log.toString()));
 
-        t.core().sealAuthorized(t.root());
+        t.core().sealAuthorized(t.root(), "127.0.0.1");
 
         assertThat(t.core().isSealed()).isTrue();
         List<JsonNode> entries = t.entries(log, "request", "sys/seal");
@@ -51,7 +51,7 @@ class AuditSpecialRoutesTest {
         String token = (String) t.write("auth/token/create", Map.of("policies", List.of("plain")))
                 .auth().clientToken();
 
-        assertThatThrownBy(() -> t.core().sealAuthorized(token)).isInstanceOf(PermissionDeniedException.class);
+        assertThatThrownBy(() -> t.core().sealAuthorized(token, "127.0.0.1")).isInstanceOf(PermissionDeniedException.class);
 
         assertThat(t.core().isSealed()).isFalse();
         List<JsonNode> entries = t.entries(log, "request", "sys/seal");
@@ -61,11 +61,28 @@ class AuditSpecialRoutesTest {
     }
 
     @Test
+    void seal_respectsTheTokensCidrBindingAndUseLimit() throws Exception {
+        t.write("auth/token/roles/admin-net", Map.of("token_bound_cidrs", List.of("10.0.0.0/8"), "token_num_uses", 1,
+                "allowed_policies", List.of("sealer")));
+        t.write("sys/policies/acl/sealer", Map.of("policy", "path \"sys/seal\" { capabilities = [\"update\", \"sudo\"] }"));
+        String bound = t.write("auth/token/create/admin-net", Map.of("policies", List.of("sealer"))).auth().clientToken();
+
+        assertThatThrownBy(() -> t.core().sealAuthorized(bound, "192.168.1.1")).isInstanceOf(PermissionDeniedException.class);
+        assertThat(t.core().isSealed()).isFalse();
+        t.core().sealAuthorized(bound, "10.1.2.3");
+        assertThat(t.core().isSealed()).isTrue();
+
+        t.unseal();
+        assertThatThrownBy(() -> t.write("auth/token/lookup", Map.of("token", bound)))
+                .as("its only use went to the seal").isInstanceOf(PermissionDeniedException.class);
+    }
+
+    @Test
     void sealWithABadToken_isRefusedAndLogged() throws Exception {
         Path log = dir.resolve("audit.log");
         t.enableFile("file", Map.of("file_path", log.toString()));
 
-        assertThatThrownBy(() -> t.core().sealAuthorized("hvs.not-a-token")).isInstanceOf(PermissionDeniedException.class);
+        assertThatThrownBy(() -> t.core().sealAuthorized("hvs.not-a-token", "127.0.0.1")).isInstanceOf(PermissionDeniedException.class);
 
         assertThat(t.core().isSealed()).isFalse();
         assertThat(t.entries(log, "request", "sys/seal")).hasSize(1);
@@ -79,7 +96,7 @@ class AuditSpecialRoutesTest {
         Files.delete(log);
         Files.delete(logDir);
 
-        assertThatThrownBy(() -> t.core().sealAuthorized(t.root()))
+        assertThatThrownBy(() -> t.core().sealAuthorized(t.root(), "127.0.0.1"))
                 .isInstanceOf(InternalException.class)
                 .hasMessage("no audit backend succeeded in logging the request");
         assertThat(t.core().isSealed()).isFalse();

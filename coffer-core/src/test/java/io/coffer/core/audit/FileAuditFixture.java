@@ -52,6 +52,10 @@ final class FileAuditFixture {
         return core;
     }
 
+    void unseal() {
+        core.unseal(share.clone());
+    }
+
     void sealAndUnseal() {
         core.seal();
         core.unseal(share.clone());

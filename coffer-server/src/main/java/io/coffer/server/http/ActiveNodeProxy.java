@@ -86,7 +86,8 @@ final class ActiveNodeProxy extends ProxyHandler.Reverse {
     protected void addProxyHeaders(Request clientToProxy, org.eclipse.jetty.client.Request proxyToServer) {
         super.addProxyHeaders(clientToProxy, proxyToServer);
         proxyToServer.headers(h -> h.put(FORWARDED_HEADER, "true"));
-        clients.vouch(VaultHandler.clientAddress(clientToProxy))
+        clients.vouch(VaultHandler.clientAddress(clientToProxy), clientToProxy.getMethod(),
+                        clientToProxy.getHttpURI().getPathQuery())
                 .ifPresent(v -> proxyToServer.headers(h -> h.put(ForwardedClients.HEADER, v)));
     }
 

@@ -16,13 +16,16 @@ import java.util.regex.Pattern;
  * The client address a standby vouches for when it forwards a request to the active node, so
  * that the active node checks CIDR bindings (and audits the remote address) against the real
  * client, not the standby. The standby adds {@value #HEADER}: {@code <address>;<unix
- * seconds>;<mac>}, the MAC being HMAC-SHA256 (base64url) of {@code <address>;<unix seconds>}
- * under the cluster's forwarding key, which only unsealed members can read from the barrier.
+ * seconds>;<mac>}, the MAC being HMAC-SHA256 (base64url) of the address, the time, the method
+ * and the request target (path and query) under the cluster's forwarding key, which only
+ * unsealed members can read from the barrier. Addresses are plain IP literals (IPv6 without
+ * brackets or zone).
  *
- * <p>The active node believes the header only when the MAC verifies (in constant time) and the
- * time is within {@value #MAX_SKEW_SECONDS} s of its own; otherwise the connection's own address
- * counts, so a forged or replayed-late header gains nothing. A client's own {@value #HEADER}
- * is replaced by the standby, never passed on. Thread-safe.
+ * <p>The active node believes the header only on a request marked as forwarded, when the MAC
+ * verifies (in constant time) for that very method and target and the time is within
+ * {@value #MAX_SKEW_SECONDS} s of its own. So a captured header can at most repeat the same
+ * request within that window; it can be neither refreshed (a standby never takes a client's
+ * header as the client address) nor moved to another request. Thread-safe.
  */
 final class ForwardedClients {
     static final String HEADER = "X-Coffer-Client-Address";
@@ -38,28 +41,23 @@ final class ForwardedClients {
         this.clock = clock;
     }
 
-    /** The header value vouching for {@code address}, or empty when no key is available. */
-    Optional<String> vouch(String address) {
-        if (!ADDRESS.matcher(address).matches()) {
+    /**
+     * The header value vouching that {@code address} sent {@code method} {@code target}, or
+     * empty when no key is available or the address is not an IP literal.
+     */
+    Optional<String> vouch(String address, String method, String target) {
+        String plain = plainAddress(address);
+        if (!ADDRESS.matcher(plain).matches()) {
             return Optional.empty();
         }
         return key.get().map(k -> {
-            String claim = address + ";" + clock.instant().getEpochSecond();
-            return claim + ";" + mac(k, claim);
+            String claim = plain + ";" + clock.instant().getEpochSecond();
+            return claim + ";" + mac(k, claim, method, target);
         });
     }
 
-    /**
-     * The client address of a request that arrived from {@code connectionAddress} with
-     * {@code header} (may be null): the vouched address when the header is genuine and fresh,
-     * else {@code connectionAddress}.
-     */
-    String clientAddress(String header, String connectionAddress) {
-        return verified(header).orElse(connectionAddress);
-    }
-
-    /** The address {@code header} (may be null) vouches for, when it is genuine and fresh. */
-    Optional<String> verified(String header) {
+    /** The address {@code header} (may be null) vouches for on {@code method} {@code target}, when genuine and fresh. */
+    Optional<String> verified(String header, String method, String target) {
         if (header == null || header.length() > 200) {
             return Optional.empty();
         }
@@ -80,18 +78,25 @@ final class ForwardedClients {
         if (k.isEmpty()) {
             return Optional.empty();
         }
-        String expected = mac(k.get(), parts[0] + ";" + parts[1]);
+        String expected = mac(k.get(), parts[0] + ";" + parts[1], method, target);
         boolean genuine = ConstantTime.equals(expected.getBytes(StandardCharsets.US_ASCII),
                 parts[2].getBytes(StandardCharsets.US_ASCII));
         return genuine ? Optional.of(parts[0]) : Optional.empty();
     }
 
-    private static String mac(byte[] key, String claim) {
+    /** {@code [::1]} and {@code fe80::1%eth0} as the plain literals {@code ::1} and {@code fe80::1}. */
+    static String plainAddress(String address) {
+        String a = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        int zone = a.indexOf('%');
+        return zone >= 0 ? a.substring(0, zone) : a;
+    }
+
+    private static String mac(byte[] key, String claim, String method, String target) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(claim.getBytes(StandardCharsets.US_ASCII)));
+            byte[] input = (claim + "\n" + method + "\n" + target).getBytes(StandardCharsets.UTF_8);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(input));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

@@ -3,6 +3,7 @@ package io.coffer.server.http;
 import io.coffer.core.Core;
 import io.coffer.core.ha.LeaderStatus;
 import io.coffer.server.cluster.ClusterView;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -33,8 +34,8 @@ final class LeaderRoute {
         out.writeJson(response, callback, 200, body(cluster.leaderStatus()));
     }
 
-    void stepDown(Response response, Callback callback, String token) {
-        core.stepDown(token);
+    void stepDown(Request request, Response response, Callback callback, String token) {
+        core.stepDown(token, VaultHandler.clientAddress(request));
         out.writeEmpty(response, callback, 204);
     }
 

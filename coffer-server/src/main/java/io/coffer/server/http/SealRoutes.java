@@ -169,8 +169,8 @@ final class SealRoutes {
         out.writeJson(response, callback, 200, status(status));
     }
 
-    void seal(Response response, Callback callback, String token) {
-        core.sealAuthorized(token);
+    void seal(Request request, Response response, Callback callback, String token) {
+        core.sealAuthorized(token, VaultHandler.clientAddress(request));
         out.writeEmpty(response, callback, 204);
     }
 

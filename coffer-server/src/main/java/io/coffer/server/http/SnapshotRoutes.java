@@ -35,8 +35,9 @@ final class SnapshotRoutes {
         this.out = out;
     }
 
-    void save(Response response, Callback callback, String token) {
-        download(response, callback, body -> core.saveSnapshot(token, body));
+    void save(Request request, Response response, Callback callback, String token) {
+        String client = VaultHandler.clientAddress(request);
+        download(response, callback, body -> core.saveSnapshot(token, client, body));
     }
 
     /**
@@ -66,7 +67,7 @@ final class SnapshotRoutes {
         }
         LimitedInputStream in = new LimitedInputStream(Content.Source.asInputStream(request), MAX_SNAPSHOT_BYTES);
         try {
-            core.restoreSnapshot(token, in, force);
+            core.restoreSnapshot(token, VaultHandler.clientAddress(request), in, force);
         } catch (RuntimeException e) {
             if (in.exceeded()) {
                 throw tooLarge();

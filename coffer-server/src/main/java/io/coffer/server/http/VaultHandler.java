@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coffer.core.Core;
 import io.coffer.core.ha.NodeRole;
 import io.coffer.core.ha.StandbyException;
+import io.coffer.sdk.logical.exception.InternalException;
 import io.coffer.sdk.logical.exception.InvalidRequestException;
 import io.coffer.sdk.logical.exception.LogicalException;
 import io.coffer.sdk.logical.exception.OperationNotSupportedException;
@@ -21,7 +22,6 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The HTTP edge of a node: everything under {@code /v1/}. The special {@code sys/} routes
@@ -158,7 +158,7 @@ public final class VaultHandler extends Handler.Abstract {
             }
             case "sys/seal" -> {
                 requireMethod(write);
-                seal.seal(response, callback, token(request));
+                seal.seal(request, response, callback, token(request));
             }
             case "sys/rekey/init" -> {
                 requireMethod(method.equals("GET") || method.equals("DELETE") || write);
@@ -176,7 +176,7 @@ public final class VaultHandler extends Handler.Abstract {
             }
             case "sys/step-down" -> {
                 requireMethod(write);
-                leader.stepDown(response, callback, token(request));
+                leader.stepDown(request, response, callback, token(request));
             }
             case "sys/storage/raft/join" -> {
                 requireMethod(write);
@@ -195,7 +195,7 @@ public final class VaultHandler extends Handler.Abstract {
                 if (write) {
                     snapshots.restore(request, response, callback, token(request), false);
                 } else {
-                    snapshots.save(response, callback, token(request));
+                    snapshots.save(request, response, callback, token(request));
                 }
             }
             case "sys/storage/raft/snapshot-force" -> {
@@ -212,22 +212,25 @@ public final class VaultHandler extends Handler.Abstract {
     }
 
     /**
-     * The client of {@code request}: the address a standby vouched for when it forwarded the
-     * request, else what the listener's {@link ForwardedFor} rule makes of the connection.
+     * The client of {@code request}: for a request a standby forwarded, the address it vouched
+     * for (a forwarded request without a genuine vouch is refused, never taken as coming from
+     * the standby); else what the listener's {@link ForwardedFor} rule makes of the connection.
      */
     private String resolveClientAddress(Request request) {
-        Optional<String> vouched = forwardedClients.verified(request.getHeaders().get(ForwardedClients.HEADER));
-        if (vouched.isPresent()) {
-            return vouched.get();
+        if (request.getHeaders().get(ActiveNodeProxy.FORWARDED_HEADER) != null && cluster.role() != NodeRole.STANDBY) {
+            // (a standby answers a forwarded request 503 without serving it)
+            return forwardedClients.verified(request.getHeaders().get(ForwardedClients.HEADER), request.getMethod(),
+                    request.getHttpURI().getPathQuery()).orElseThrow(() -> new InternalException(
+                    "forwarded request without a valid client address; are the nodes' clocks in sync?"));
         }
         return forwardedFor.clientAddress(request.getHeaders().getValuesList(HttpHeader.X_FORWARDED_FOR),
-                Request.getRemoteAddr(request));
+                ForwardedClients.plainAddress(Request.getRemoteAddr(request)));
     }
 
     /** The client address this handler resolved for {@code request} (the connection's before that). */
     static String clientAddress(Request request) {
         Object resolved = request.getAttribute(CLIENT_ADDRESS);
-        return resolved instanceof String s ? s : Request.getRemoteAddr(request);
+        return resolved instanceof String s ? s : ForwardedClients.plainAddress(Request.getRemoteAddr(request));
     }
 
     /** After the response began, an error can no longer be rendered: abort it instead. */

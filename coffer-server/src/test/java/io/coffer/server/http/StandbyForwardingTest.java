@@ -41,7 +41,8 @@ class StandbyForwardingTest {
         active = DevServer.start("127.0.0.1:0", ROOT);
         echo = new EchoNode();
         standbyCore = TestCores.unsealed();
-        toActive = FrontNode.start(standbyCore.core(), StubClusterView.standby(active.address()));
+        // a standby shares the cluster's storage, so also its forwarding key: here, the same core
+        toActive = FrontNode.start(active.core(), StubClusterView.standby(active.address()));
         toEcho = FrontNode.start(standbyCore.core(), StubClusterView.standby(echo.address()));
     }
 
@@ -287,12 +288,21 @@ class StandbyForwardingTest {
     }
 
     @Test
-    void activeNode_servesLocallyWhateverTheForwardingHeaders() throws Exception {
+    void activeNode_servesLocallyWhateverTheNoForwardingHeader() throws Exception {
         TestClient.Reply r = http.get(active.address() + "/v1/sys/mounts", "X-Vault-Token", ROOT,
-                "X-Vault-No-Request-Forwarding", "true", "X-Coffer-Forwarded", "true");
+                "X-Vault-No-Request-Forwarding", "true");
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().has("secret/")).isTrue();
+    }
+
+    @Test
+    void activeNode_refusesARequestClaimingToBeForwardedWithoutAVouchedClientAddress() throws Exception {
+        TestClient.Reply r = http.get(active.address() + "/v1/sys/mounts", "X-Vault-Token", ROOT,
+                "X-Coffer-Forwarded", "true", "X-Coffer-Client-Address", "10.0.0.1;1;forged");
+
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.text()).contains("forwarded request without a valid client address");
     }
 
     private static JsonNode withoutRequestId(JsonNode n) {
