@@ -63,6 +63,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * watches leadership, and {@link ClusterJoin} runs the join handshake.
  */
 public final class Core {
+    private static final String FORWARDING_KEY_PATH = "core/forwarding-key";
+
     private final PhysicalBackend physical;
     private final BuiltinRegistry registry;
     private final Clock clock;
@@ -77,10 +79,9 @@ public final class Core {
     private final ClusterSettings cluster;
     private final ClusterJoin joining;
     private final ClusterCoordinator coordinator;
-    /** Whether the barrier is open (unsealed); the node is then active or standby. */
-    private static final String FORWARDING_KEY_PATH = "core/forwarding-key";
-    /** The forwarding key once read (see {@link #forwardingKey}); cleared on seal. */
+    /** The forwarding key once read (see {@link #forwardingKey}); cleared on seal and restore. */
     private volatile byte[] forwardingKey;
+    /** Whether the barrier is open (unsealed); the node is then active or standby. */
     private volatile boolean unsealed;
     /** The serving state; non-null only while active. */
     private volatile UnsealedState state;
@@ -423,6 +424,7 @@ public final class Core {
     void storeReplaced() {
         lock.writeLock().lock();
         try {
+            forwardingKey = null;
             if (!unsealed) {
                 return;
             }

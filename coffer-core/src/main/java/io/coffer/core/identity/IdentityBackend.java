@@ -138,13 +138,13 @@ public final class IdentityBackend extends FrameworkBackend {
         return Response.of(map("id", e.id(), "name", e.name(), "aliases", null));
     }
 
-    /** Changes only the fields the request carries, as Vault's update does. */
+    /** Changes only the fields the request carries; 204, as Vault's update answers. */
     private static Response updateEntity(IdentityStore store, String id, FieldData d) {
-        Entity e = store.updateEntity(id, d.has("name") ? d.getString("name") : null,
+        store.updateEntity(id, d.has("name") ? d.getString("name") : null,
                 d.has("policies") ? d.getStringList("policies") : null,
                 d.has("metadata") ? d.getStringMap("metadata") : null,
                 d.has("disabled") ? d.getBool("disabled") : null);
-        return Response.of(map("id", e.id(), "name", e.name()));
+        return Response.noContent();
     }
 
     /** Deletes the entity if there is one; 204 either way, as in Vault. */
@@ -162,11 +162,11 @@ public final class IdentityBackend extends FrameworkBackend {
     }
 
     private static Response updateGroup(IdentityStore store, String id, FieldData d) {
-        Group g = store.updateGroup(id, d.has("name") ? d.getString("name") : null,
+        store.updateGroup(id, d.has("name") ? d.getString("name") : null,
                 d.has("policies") ? d.getStringList("policies") : null,
                 d.has("member_entity_ids") ? d.getStringList("member_entity_ids") : null,
                 d.has("metadata") ? d.getStringMap("metadata") : null);
-        return Response.of(map("id", g.id(), "name", g.name()));
+        return Response.noContent();
     }
 
     private static Response entity(IdentityStore store, Entity e) {

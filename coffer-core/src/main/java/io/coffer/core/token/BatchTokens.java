@@ -7,6 +7,7 @@ import io.coffer.crypto.SecretBytes;
 import io.coffer.sdk.logical.Storage;
 import io.coffer.sdk.logical.StorageEntry;
 import io.coffer.sdk.logical.exception.InternalException;
+import io.coffer.sdk.logical.exception.InvalidRequestException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -50,7 +51,11 @@ public final class BatchTokens {
         return token != null && token.startsWith(PREFIX);
     }
 
-    /** The token that carries {@code entry} (whose id and accessor are ignored). */
+    /**
+     * The token that carries {@code entry} (whose id and accessor are ignored).
+     *
+     * @throws InvalidRequestException when the token would be longer than any node accepts
+     */
     String encode(TokenEntry entry) {
         TokenEntry anonymous = new TokenEntry(entry.formatVersion(), "", "", entry.parent(), entry.policies(),
                 entry.path(), entry.meta(), entry.displayName(), entry.numUses(), entry.creationTime(),
@@ -59,7 +64,11 @@ public final class BatchTokens {
                 entry.maxTtl());
         byte[] sealed = cipher(true).seal(json.encode(anonymous), ASSOCIATED_DATA, 1);
         sealed[0] = VERSION;
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
+        if (token.length() > MAX_TOKEN_CHARS) {
+            throw new InvalidRequestException("batch token would be too large; use less metadata or fewer policies");
+        }
+        return token;
     }
 
     /**

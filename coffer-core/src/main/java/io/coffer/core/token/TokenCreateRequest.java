@@ -30,6 +30,12 @@ public record TokenCreateRequest(String id, String parent, List<String> policies
         return type.equals("batch");
     }
 
+    /** Names no token: a custom id and the parent's id are secrets. */
+    @Override
+    public String toString() {
+        return "TokenCreateRequest[policies=" + policies + ", path=" + path + ", type=" + type + "]";
+    }
+
     /** A service token request without CIDR bindings, capped by the token store's max TTL. */
     public TokenCreateRequest(String id, String parent, List<String> policies, Map<String, String> meta,
                               String displayName, int numUses, long ttl, long explicitMaxTtl, long period,

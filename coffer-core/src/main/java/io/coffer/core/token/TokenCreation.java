@@ -88,6 +88,9 @@ final class TokenCreation {
         if (!id.isEmpty() && !privileged) {
             throw new InvalidRequestException("root or sudo privileges required to specify token id");
         }
+        if (BatchTokens.isBatch(id)) {
+            throw new InvalidRequestException("custom token ID cannot have the 'hvb.' prefix");
+        }
         String entityId = entityFromAlias(data.getString("entity_alias"), role);
         boolean orphan;
         if (role != null) {
@@ -114,11 +117,14 @@ final class TokenCreation {
         boolean renewable = data.getBool("renewable");
         List<String> boundCidrs = orphan ? List.of() : parent.boundCidrs();
         String path = "auth/token/" + (orphanPath ? "create-orphan" : "create");
-        if (role != null) {
+        if (role != null && !type.equals("batch")) {
+            // (a role's period and explicit max TTL are for its service tokens, as in Vault)
             explicitMaxTtl = lesser(explicitMaxTtl, role.tokenExplicitMaxTtl(), warnings,
                     "Explicit max TTL specified both during creation call and in role; using the lesser value of %d seconds");
             period = lesser(period, role.tokenPeriod(), warnings,
                     "Period specified both during creation call and in role; using the lesser value of %d seconds");
+        }
+        if (role != null) {
             if (ttl == 0) {
                 ttl = role.tokenTtl();
             }

@@ -66,11 +66,12 @@ class SystemMountsTest {
         t.write("sys/auth/userpass", Map.of("type", "userpass"), t.root());
         t.write("auth/userpass/users/ann", Map.of("password", "right-pw-1"), t.root());
 
-        t.write("sys/auth/userpass/tune", Map.of("user_lockout_config",
-                Map.of("lockout_threshold", "2", "lockout_duration", "10m")), t.root());
+        t.write("sys/auth/userpass/tune", Map.of("user_lockout_config", Map.of("lockout_threshold", "2",
+                "lockout_duration", "10m", "lockout_counter_reset_duration", "20m", "lockout_disable", false)), t.root());
 
         assertThat(t.read("sys/auth/userpass/tune", t.root()).data())
-                .containsEntry("user_lockout_threshold", "2").containsEntry("user_lockout_duration", "10m");
+                .containsEntry("user_lockout_threshold", 2L).containsEntry("user_lockout_duration", 600L)
+                .containsEntry("user_lockout_counter_reset_duration", 1200L).containsEntry("user_lockout_disable", false);
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> t.write("auth/userpass/login/ann", Map.of("password", "wrong"), ""))
                     .isInstanceOf(InvalidRequestException.class);

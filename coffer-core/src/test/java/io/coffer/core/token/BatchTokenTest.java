@@ -99,10 +99,28 @@ class BatchTokenTest {
                 .isInstanceOf(InvalidRequestException.class).hasMessage("batch tokens cannot be periodic");
         assertThatThrownBy(() -> batch(Map.of("num_uses", 3)))
                 .isInstanceOf(InvalidRequestException.class).hasMessage("batch tokens cannot have a limited number of uses");
-        assertThatThrownBy(() -> batch(Map.of("id", "hvb.mine")))
+        assertThatThrownBy(() -> batch(Map.of("id", "my-own-id")))
                 .isInstanceOf(InvalidRequestException.class).hasMessage("batch tokens cannot have a custom ID");
         assertThatThrownBy(() -> t.write("auth/token/create", Map.of("type", "other"), t.root()))
                 .isInstanceOf(InvalidRequestException.class).hasMessage("invalid 'token_type' value");
+    }
+
+    @Test
+    void oversizedBatchToken_is400_andHvbIsNoCustomIdPrefix() {
+        assertThatThrownBy(() -> batch(Map.of("meta", Map.of("blob", "x".repeat(7000)))))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("batch token would be too large");
+        assertThatThrownBy(() -> t.write("auth/token/create", Map.of("id", "hvb.mine"), t.root()))
+                .isInstanceOf(InvalidRequestException.class).hasMessage("custom token ID cannot have the 'hvb.' prefix");
+    }
+
+    @Test
+    void defaultBatchRoleWithAPeriod_givesBatchTokensWithoutIt() {
+        t.write("auth/token/roles/p", Map.of("token_type", "default-batch", "token_period", "1h",
+                "allowed_policies", List.of("reader")), t.root());
+        Auth b = t.write("auth/token/create/p", Map.of("type", "batch", "ttl", "10m"), t.root()).auth();
+        assertThat(b.clientToken()).startsWith("hvb.");
+        assertThat(b.leaseDuration()).isEqualTo(600);
+        assertThat(t.write("auth/token/create/p", Map.of("type", "service"), t.root()).auth().leaseDuration()).isEqualTo(3600);
     }
 
     @Test
