@@ -69,12 +69,6 @@ final class RatisProperties {
         RaftServerConfigKeys.Log.setPreallocatedSize(p,
                 SizeInBytes.valueOf(Math.min(PREALLOCATED_SEGMENT_BYTES, config.logSegmentSize())));
         RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(p, true);
-        // send a new entry to a follower at once: Ratis's default (1 ms) holds an append back
-        // until 1 ms after the previous send to that follower, and the previous send is usually
-        // the commit-index update that follows every commit, so at low concurrency nearly every
-        // write waited for it (1 writer: p50 1.8 ms → see docs/benchmarks.md). The appender
-        // still waits when too many appends are outstanding or the follower is slow.
-        RaftServerConfigKeys.Log.Appender.setWaitTimeMin(p, TimeDuration.ZERO);
         // no extra log entry per commit-index change: after a restart the store's applied index
         // (and the snapshot taken at it) is where applying resumes
         RaftServerConfigKeys.Log.setLogMetadataEnabled(p, false);
