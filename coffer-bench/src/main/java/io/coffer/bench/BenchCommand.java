@@ -72,6 +72,7 @@ public final class BenchCommand implements Callable<Integer> {
     private static final int MAX_CLIENTS = 4096;
     private static final int MAX_VALUE_SIZE = 64 * 1024 * 1024;
     private static final int MAX_USERPASS_USERS = 10_000;
+    private static final List<String> TOKEN_TYPES = List.of("default", "service", "batch");
 
     private final Map<String, String> environment;
 
@@ -132,6 +133,12 @@ public final class BenchCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private int userpassUsers;
 
+    @Option(names = {"-login-token-type", "--login-token-type"}, paramLabel = "default|service|batch",
+            defaultValue = "default",
+            description = "token_type written to the login scenarios' role and users (default: the mount's). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private String loginTokenType;
+
     @Option(names = {"-format", "--format"}, paramLabel = "table|json", defaultValue = "table",
             description = "Output format: table (with a comparison to health) or json (array of results). "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -178,6 +185,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (userpassUsers < 1 || userpassUsers > MAX_USERPASS_USERS) {
             throw usage("-userpass-users: must be between 1 and " + MAX_USERPASS_USERS);
         }
+        String tokenType = loginTokenType.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!TOKEN_TYPES.contains(tokenType)) {
+            throw usage("-login-token-type: expected one of " + String.join(", ", TOKEN_TYPES));
+        }
         if (clients.isEmpty() || clients.stream().anyMatch(n -> n == null || n < 1 || n > MAX_CLIENTS)) {
             throw usage("-clients: each count must be between 1 and " + MAX_CLIENTS);
         }
@@ -201,7 +212,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         return new BenchSettings(endpoint, tokenValue, mountPath, clients, duration, warmup,
                 scenarioList(), keys, valueSize, outputFormat, timeout, approleMountPath, userpassMountPath,
-                userpassUsers);
+                userpassUsers, tokenType);
     }
 
     private String mountPath(String option, String value) {

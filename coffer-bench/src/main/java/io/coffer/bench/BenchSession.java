@@ -32,7 +32,8 @@ final class BenchSession {
         this.progress = progress;
         this.vault = new VaultScenarios(settings.address(), settings.token(), settings.mount(),
                 settings.keys(), settings.valueSize(), new Random());
-        this.logins = new LoginScenarios(settings.address(), settings.token(), settings.timeout(), new SecureRandom());
+        this.logins = new LoginScenarios(settings.address(), settings.token(), settings.timeout(), new SecureRandom(),
+                settings.loginTokenType());
         Duration grace = settings.timeout().compareTo(MAX_GRACE) < 0 ? settings.timeout() : MAX_GRACE;
         this.runner = new LoadRunner(settings.timeout(), grace);
     }

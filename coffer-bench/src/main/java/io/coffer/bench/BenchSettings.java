@@ -22,11 +22,12 @@ import java.util.Objects;
  * @param approleMount AppRole mount path (under {@code auth/}) of {@code approle-login}
  * @param userpassMount userpass mount path (under {@code auth/}) of {@code userpass-login}
  * @param userpassUsers number of distinct users {@code userpass-login} logs in as
+ * @param loginTokenType {@code token_type} of the login scenarios' role and users
  */
 public record BenchSettings(HttpEndpoint address, String token, String mount, List<Integer> clients,
                             Duration duration, Duration warmup, List<String> scenarios, int keys,
                             int valueSize, OutputFormat format, Duration timeout, String approleMount,
-                            String userpassMount, int userpassUsers) {
+                            String userpassMount, int userpassUsers, String loginTokenType) {
 
     /** Checks nulls and copies the lists; range checks are the command's job. */
     public BenchSettings {
@@ -40,6 +41,7 @@ public record BenchSettings(HttpEndpoint address, String token, String mount, Li
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(approleMount, "approleMount");
         Objects.requireNonNull(userpassMount, "userpassMount");
+        Objects.requireNonNull(loginTokenType, "loginTokenType");
     }
 
     /** The largest client count. */
@@ -54,6 +56,6 @@ public record BenchSettings(HttpEndpoint address, String token, String mount, Li
                 + ", warmup=" + warmup + ", scenarios=" + scenarios + ", keys=" + keys
                 + ", valueSize=" + valueSize + ", format=" + format + ", timeout=" + timeout
                 + ", approleMount=" + approleMount + ", userpassMount=" + userpassMount
-                + ", userpassUsers=" + userpassUsers + "]";
+                + ", userpassUsers=" + userpassUsers + ", loginTokenType=" + loginTokenType + "]";
     }
 }

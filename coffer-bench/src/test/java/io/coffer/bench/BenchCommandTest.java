@@ -52,17 +52,19 @@ class BenchCommandTest {
         assertThat(s.approleMount()).isEqualTo("approle");
         assertThat(s.userpassMount()).isEqualTo("userpass");
         assertThat(s.userpassUsers()).isEqualTo(1);
+        assertThat(s.loginTokenType()).isEqualTo("default");
     }
 
     @Test
     void parse_loginOptions_setMountsAndUsers() {
         BenchSettings s = parse(Map.of(), "-scenarios=approle-login,userpass-login", "-approle-mount=/bench/ar/",
-                "--userpass-mount", "up", "-userpass-users=8");
+                "--userpass-mount", "up", "-userpass-users=8", "-login-token-type=Batch");
 
         assertThat(s.scenarios()).containsExactly("approle-login", "userpass-login");
         assertThat(s.approleMount()).isEqualTo("bench/ar");
         assertThat(s.userpassMount()).isEqualTo("up");
         assertThat(s.userpassUsers()).isEqualTo(8);
+        assertThat(s.loginTokenType()).isEqualTo("batch");
     }
 
     @Test
@@ -129,6 +131,7 @@ class BenchCommandTest {
                 new String[] {"-approle-mount=a b"},
                 new String[] {"-userpass-mount="},
                 new String[] {"-userpass-users=0"},
+                new String[] {"-login-token-type=periodic"},
                 new String[] {"-address=https://127.0.0.1:8200"},
                 new String[] {"-nonsense"});
         for (String[] args : invalid) {
