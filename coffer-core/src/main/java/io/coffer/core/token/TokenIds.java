@@ -23,10 +23,23 @@ public final class TokenIds {
         return randomBase62(LENGTH);
     }
 
+    /**
+     * {@code n} uniform base62 characters from one call into the (synchronised) random source:
+     * bytes are drawn in a batch and those ≥ 248 (= 4 × 62) are rejected, so every character is
+     * equally likely.
+     */
     private String randomBase62(int n) {
         char[] out = new char[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = BASE62[random.nextInt(BASE62.length)];
+        byte[] pool = new byte[n + n / 2 + 8];
+        int filled = 0;
+        while (filled < n) {
+            random.nextBytes(pool);
+            for (int i = 0; i < pool.length && filled < n; i++) {
+                int b = pool[i] & 0xff;
+                if (b < 248) {
+                    out[filled++] = BASE62[b % 62];
+                }
+            }
         }
         return new String(out);
     }

@@ -2,6 +2,7 @@ package io.coffer.core.token;
 
 import io.coffer.core.storage.StoredJson;
 import io.coffer.sdk.logical.Storage;
+import io.coffer.sdk.logical.StorageChange;
 import io.coffer.sdk.logical.StorageEntry;
 
 import java.util.ArrayList;
@@ -53,14 +54,21 @@ public final class TokenRepository {
         return index == null ? null : json.read(storage, "id/" + index.tokenHash(), TokenEntry.class);
     }
 
+    /**
+     * Stores a new entry with its accessor and lineage indexes in one atomic batch (one fsync on
+     * a file store, one log entry on Raft): all of them land, or none.
+     */
     void save(TokenEntry entry) {
         String hash = hasher.hash(entry.id());
-        json.write(storage, "id/" + hash, entry);
-        json.write(storage, "accessor/" + hasher.hash(entry.accessor()),
-                new AccessorIndex(TokenEntry.FORMAT_VERSION, entry.accessor(), hash));
+        List<StorageChange> changes = new ArrayList<>(3);
+        changes.add(StorageChange.put(new StorageEntry("id/" + hash, json.encode(entry))));
+        changes.add(StorageChange.put(new StorageEntry("accessor/" + hasher.hash(entry.accessor()),
+                json.encode(new AccessorIndex(TokenEntry.FORMAT_VERSION, entry.accessor(), hash)))));
         if (!entry.parent().isEmpty()) {
-            storage.put(new StorageEntry("parent/" + hasher.hash(entry.parent()) + "/" + hash, new byte[0]));
+            changes.add(StorageChange.put(new StorageEntry("parent/" + hasher.hash(entry.parent()) + "/" + hash,
+                    new byte[0])));
         }
+        storage.applyBatch(changes);
         cache.put(entry.id(), entry);
     }
 

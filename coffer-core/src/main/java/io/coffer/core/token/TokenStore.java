@@ -160,7 +160,8 @@ public final class TokenStore {
             return new Created(createBatch(request, now, capToParent(request, now, ttl, warnings)), warnings);
         }
         String id = request.id().isEmpty() ? ids.newServiceToken() : request.id();
-        if (repository.byId(id) != null) {
+        // a generated id (143 random bits) cannot collide; only a chosen one is checked
+        if (!request.id().isEmpty() && repository.byId(id) != null) {
             throw new InvalidRequestException("cannot create a token with a duplicate ID");
         }
         TokenEntry entry = new TokenEntry(TokenEntry.FORMAT_VERSION, id, ids.newAccessor(), request.parent(),
