@@ -60,7 +60,7 @@ public final class LoginTokens {
                 display, t.numUses(), ttl, t.explicitMaxTtl(), t.period(), true,
                 request.path(), entityId, "", t.boundCidrs(), max,
                 tokenType(mount.config().tokenType(), t.type())));
-        Response r = Response.ofAuth(TokenResponses.auth(created.entry(), true, tokens.nowSeconds())
+        Response r = Response.ofAuth(TokenResponses.auth(created.entry(), true)
                 .withIdentityPolicies(fromIdentity.policies()));
         for (String w : created.warnings()) {
             r = r.withWarning(w);

@@ -179,7 +179,7 @@ public final class TokenBackend extends FrameworkBackend {
 
     private static Response renew(TokenStore tokens, TokenEntry entry, FieldData data, boolean includeToken) {
         TokenStore.Created renewed = tokens.renew(entry, data.getDuration("increment").getSeconds());
-        Response r = Response.ofAuth(TokenResponses.auth(renewed.entry(), includeToken, tokens.nowSeconds()));
+        Response r = Response.ofAuth(TokenResponses.auth(renewed.entry(), includeToken));
         for (String w : renewed.warnings()) {
             r = r.withWarning(w);
         }

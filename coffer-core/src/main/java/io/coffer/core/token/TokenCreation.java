@@ -152,7 +152,7 @@ final class TokenCreation {
                 displayName(data.getString("display_name")), numUses, ttl, explicitMaxTtl, period, renewable, path,
                 entityId, role == null ? "" : role.name(), boundCidrs, maxTtl, type));
         warnings.addAll(created.warnings());
-        Response r = Response.ofAuth(TokenResponses.auth(created.entry(), true, tokens.nowSeconds()));
+        Response r = Response.ofAuth(TokenResponses.auth(created.entry(), true));
         for (String w : warnings) {
             r = r.withWarning(w);
         }

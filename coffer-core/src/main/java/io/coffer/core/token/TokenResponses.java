@@ -20,8 +20,14 @@ public final class TokenResponses {
     private TokenResponses() {
     }
 
-    public static Auth auth(TokenEntry e, boolean includeToken, long now) {
-        long ttl = e.expireTime() > 0 ? Math.max(0, e.expireTime() - now) : 0;
+    /**
+     * The {@code auth} block of a token just created or renewed: {@code lease_duration} is the
+     * TTL that was granted (expiry minus the creation or renewal time), as Vault answers, so it
+     * does not shrink by a second when the clock ticks while the write is replicated.
+     */
+    public static Auth auth(TokenEntry e, boolean includeToken) {
+        long grantedAt = e.lastRenewalTime() > 0 ? e.lastRenewalTime() : e.creationTime();
+        long ttl = e.expireTime() > 0 ? Math.max(0, e.expireTime() - grantedAt) : 0;
         return new Auth(includeToken ? e.id() : "", e.accessor(), e.policies(), e.policies(), e.meta(), ttl,
                 e.renewable(), e.entityId(), e.type(), e.orphan(), Math.max(0, e.numUses()), List.of());
     }
