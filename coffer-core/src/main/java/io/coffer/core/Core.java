@@ -28,7 +28,6 @@ import io.coffer.core.storage.StoredJson;
 import io.coffer.core.token.TokenCreateRequest;
 import io.coffer.core.token.TokenEntry;
 import io.coffer.crypto.SecretBytes;
-import io.coffer.sdk.framework.Cidrs;
 import io.coffer.sdk.logical.Operation;
 import io.coffer.sdk.logical.Request;
 import io.coffer.sdk.logical.Response;
@@ -540,10 +539,7 @@ public final class Core {
             }
             Request req = new Request(UUID.randomUUID().toString(), operation, path, "", Map.of(),
                     Request.Caller.ANONYMOUS, null, remoteAddress);
-            TokenEntry entry = s.tokens.lookup(token);
-            if (entry != null && !Cidrs.allows(entry.boundCidrs(), remoteAddress)) {
-                entry = null;
-            }
+            TokenEntry entry = s.pipeline.presented(token, remoteAddress);
             TokenEntry used;
             try {
                 if (entry == null) {

@@ -20,6 +20,7 @@ import io.coffer.sdk.logical.exception.InvalidRequestException;
 import io.coffer.sdk.logical.exception.NotFoundException;
 import io.coffer.sdk.logical.exception.PermissionDeniedException;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,7 +58,7 @@ public final class RequestPipeline {
         TokenEntry presented = null;
         Admitted admitted;
         try {
-            presented = presentedToken(token, request);
+            presented = presented(token, request.remoteAddress());
             admitted = admit(request, presented);
         } catch (RuntimeException e) {
             // refused before any backend ran: logged with its error, best effort (as Vault does)
@@ -84,10 +85,13 @@ public final class RequestPipeline {
         }
     }
 
-    /** The valid token entry behind {@code token} for this client, or {@code null}. */
-    private TokenEntry presentedToken(String token, Request request) {
+    /**
+     * The valid token entry behind {@code token} for a client at {@code remoteAddress}, or
+     * {@code null}: also what the special routes outside the pipeline check.
+     */
+    public TokenEntry presented(String token, String remoteAddress) {
         TokenEntry entry = tokens.lookup(token);
-        if (entry != null && !Cidrs.allows(entry.boundCidrs(), request.remoteAddress())) {
+        if (entry != null && !Cidrs.allows(entry.boundCidrs(), remoteAddress)) {
             // a token bound to networks is no token at all elsewhere
             return null;
         }
@@ -108,10 +112,12 @@ public final class RequestPipeline {
             throw new InvalidRequestException("cubbyhole operations are only supported by \"service\" type tokens");
         }
         routed = resolveCreate(route, routed);
-        Request.Caller caller = caller(entry);
+        // computed once: the backend's caller and the ACL see the same effective policies
+        List<String> effectivePolicies = entry == null ? List.of() : effective.of(entry);
+        Request.Caller caller = caller(entry, effectivePolicies);
         TokenEntry used = entry;
         if (!unauthenticated) {
-            AclResult result = authorize(routed, entry);
+            AclResult result = authorize(routed, effectivePolicies);
             if (PathPatterns.matches(route.backend().rootPaths(), relative) && !result.sudo()) {
                 throw PermissionDeniedException.denied();
             }
@@ -140,7 +146,11 @@ public final class RequestPipeline {
      * refused.
      */
     public AclResult authorize(Request request, TokenEntry entry) {
-        Acl acl = policies.acl(effective.of(entry));
+        return authorize(request, effective.of(entry));
+    }
+
+    private AclResult authorize(Request request, List<String> effectivePolicies) {
+        Acl acl = policies.acl(effectivePolicies);
         AclResult result = acl.check(request.operation(), request.path(), request.data());
         if (!result.allowed()) {
             throw PermissionDeniedException.denied();
@@ -165,10 +175,10 @@ public final class RequestPipeline {
     }
 
     /** The caller a backend sees; its policies are the effective ones (identity included). */
-    private Request.Caller caller(TokenEntry e) {
+    private static Request.Caller caller(TokenEntry e, List<String> effectivePolicies) {
         if (e == null) {
             return Request.Caller.ANONYMOUS;
         }
-        return new Request.Caller(e.id(), e.accessor(), effective.of(e), e.displayName(), e.entityId(), e.isRoot(), false);
+        return new Request.Caller(e.id(), e.accessor(), effectivePolicies, e.displayName(), e.entityId(), e.isRoot(), false);
     }
 }

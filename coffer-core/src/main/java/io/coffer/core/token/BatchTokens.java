@@ -57,12 +57,7 @@ public final class BatchTokens {
      * @throws InvalidRequestException when the token would be longer than any node accepts
      */
     String encode(TokenEntry entry) {
-        TokenEntry anonymous = new TokenEntry(entry.formatVersion(), "", "", entry.parent(), entry.policies(),
-                entry.path(), entry.meta(), entry.displayName(), entry.numUses(), entry.creationTime(),
-                entry.creationTtl(), entry.explicitMaxTtl(), entry.period(), entry.renewable(), entry.type(),
-                entry.entityId(), entry.lastRenewalTime(), entry.expireTime(), entry.role(), entry.boundCidrs(),
-                entry.maxTtl());
-        byte[] sealed = cipher(true).seal(json.encode(anonymous), ASSOCIATED_DATA, 1);
+        byte[] sealed = cipher(true).seal(json.encode(identified(entry, "")), ASSOCIATED_DATA, 1);
         sealed[0] = VERSION;
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
         if (token.length() > MAX_TOKEN_CHARS) {
@@ -98,7 +93,20 @@ public final class BatchTokens {
         } catch (AeadException | InternalException failure) {
             return null;
         }
-        return new TokenEntry(e.formatVersion(), token, "", e.parent(), e.policies(), e.path(), e.meta(),
+        return identified(e, token);
+    }
+
+    /**
+     * A new batch token for {@code entry} and the entry as lookups will return it (its id the
+     * token), without decrypting what was just encrypted.
+     */
+    TokenEntry issue(TokenEntry entry) {
+        return identified(entry, encode(entry));
+    }
+
+    /** {@code e} as a batch token's entry with id {@code id}: no accessor, not renewable. */
+    private static TokenEntry identified(TokenEntry e, String id) {
+        return new TokenEntry(e.formatVersion(), id, "", e.parent(), e.policies(), e.path(), e.meta(),
                 e.displayName(), e.numUses(), e.creationTime(), e.creationTtl(), e.explicitMaxTtl(), e.period(),
                 false, "batch", e.entityId(), e.lastRenewalTime(), e.expireTime(), e.role(), e.boundCidrs(),
                 e.maxTtl());

@@ -209,7 +209,7 @@ public final class TokenStore {
         TokenEntry entry = new TokenEntry(TokenEntry.FORMAT_VERSION, "", "", request.parent(), request.policies(),
                 request.path(), request.meta(), request.displayName(), 0, now, ttl, request.explicitMaxTtl(), 0, false,
                 "batch", request.entityId(), 0, now + ttl, request.role(), request.boundCidrs(), request.maxTtl());
-        return batchTokens.decode(batchTokens.encode(entry));
+        return batchTokens.issue(entry);
     }
 
     /** The valid entry for {@code id}, or {@code null} when unknown, expired or used up. */
