@@ -8,6 +8,7 @@ import io.coffer.server.config.ServerConfigException;
 import io.coffer.server.config.ServerConfigParser;
 import io.coffer.server.config.StartupBanner;
 import io.coffer.server.config.StorageBackends;
+import io.coffer.server.runtime.CommonPoolParallelism;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -169,6 +170,7 @@ public final class ServerCommand implements Callable<Integer> {
 
     /** Entry point of the server distribution. */
     public static void main(String[] args) {
+        CommonPoolParallelism.apply();
         CommandLine cli = new CommandLine(new ServerCommand(System.out));
         String[] rest = args.length > 0 && args[0].equals("server") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         System.exit(cli.execute(rest));

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A thread-safe in-memory {@link Storage} over a sorted map, implementing the list contract:
@@ -18,9 +20,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public final class InMemoryStorage implements Storage {
     private final ConcurrentSkipListMap<String, byte[]> entries = new ConcurrentSkipListMap<>();
+    private final Map<String, LongAdder> reads = new ConcurrentHashMap<>();
 
     @Override
     public StorageEntry get(String key) {
+        reads.computeIfAbsent(key, k -> new LongAdder()).increment();
         byte[] value = entries.get(key);
         return value == null ? null : new StorageEntry(key, value);
     }
@@ -50,6 +54,12 @@ public final class InMemoryStorage implements Storage {
             children.add(slash < 0 ? rest : rest.substring(0, slash + 1));
         }
         return new ArrayList<>(children);
+    }
+
+    /** How many times {@link #get} was called for {@code key}, present or not (for assertions). */
+    public long reads(String key) {
+        LongAdder count = reads.get(key);
+        return count == null ? 0 : count.sum();
     }
 
     /** Every stored key, sorted (for assertions). */

@@ -46,6 +46,10 @@ final class StoreOptions implements AutoCloseable {
         data = new ColumnFamilyOptions()
                 // values are barrier ciphertext: compressing them costs CPU and saves nothing
                 .setCompressionType(CompressionType.NO_COMPRESSION)
+                // a Bloom filter over the memtable's keys (10 % of its size): a lookup of an
+                // absent key (every write of a new secret checks one) skips the skip-list search
+                .setMemtablePrefixBloomSizeRatio(0.1)
+                .setMemtableWholeKeyFiltering(true)
                 .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(bloomFilter));
         meta = new ColumnFamilyOptions();
         syncWrites = new WriteOptions().setSync(true);

@@ -17,6 +17,7 @@ final class KvV2Context {
     private final StripedLocks locks;
     private final Clock clock;
     private final MetadataCache metadataCache = new MetadataCache();
+    private final EngineConfigCache configCache = new EngineConfigCache();
 
     KvV2Context(Storage mountStorage, KvCodec codec, StripedLocks locks, Clock clock) {
         this.mountStorage = mountStorage;
@@ -28,7 +29,7 @@ final class KvV2Context {
     /** The store over the request's storage view, or the mount's when the request carries none. */
     KvV2Store store(Request request) {
         Storage storage = request.storage() != null ? request.storage() : mountStorage;
-        return new KvV2Store(storage, codec, metadataCache);
+        return new KvV2Store(storage, codec, metadataCache, configCache);
     }
 
     StripedLocks locks() {

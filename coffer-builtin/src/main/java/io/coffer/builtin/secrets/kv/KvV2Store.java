@@ -10,28 +10,38 @@ import java.util.Map;
 
 /**
  * Typed access to one KV v2 mount's storage in the {@link KvV2Layout}: one storage call per
- * method, key metadata read through the mount's {@link MetadataCache}, no locking (callers lock
- * per key).
+ * method, key metadata and the engine configuration read through the mount's
+ * {@link MetadataCache} and {@link EngineConfigCache}, no locking (callers lock per key).
  */
 final class KvV2Store {
     private final Storage storage;
     private final KvCodec codec;
     private final MetadataCache metadataCache;
+    private final EngineConfigCache configCache;
 
-    KvV2Store(Storage storage, KvCodec codec, MetadataCache metadataCache) {
+    KvV2Store(Storage storage, KvCodec codec, MetadataCache metadataCache, EngineConfigCache configCache) {
         this.storage = storage;
         this.codec = codec;
         this.metadataCache = metadataCache;
+        this.configCache = configCache;
     }
 
     /** The engine configuration, or {@link EngineConfig#DEFAULT} when never written. */
     EngineConfig config() {
-        StorageEntry entry = storage.get(KvV2Layout.CONFIG);
-        return entry == null ? EngineConfig.DEFAULT : codec.decodeConfig(entry.value());
+        return configCache.get(() -> {
+            StorageEntry entry = storage.get(KvV2Layout.CONFIG);
+            return entry == null ? EngineConfig.DEFAULT : codec.decodeConfig(entry.value());
+        });
     }
 
     void putConfig(EngineConfig config) {
-        storage.put(new StorageEntry(KvV2Layout.CONFIG, codec.encodeConfig(config)));
+        try {
+            storage.put(new StorageEntry(KvV2Layout.CONFIG, codec.encodeConfig(config)));
+        } catch (RuntimeException e) {
+            configCache.evict();
+            throw e;
+        }
+        configCache.written(config);
     }
 
     /** The metadata of secret {@code path}, or {@code null} when the secret does not exist. */

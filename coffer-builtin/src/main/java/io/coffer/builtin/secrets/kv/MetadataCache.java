@@ -1,6 +1,7 @@
 package io.coffer.builtin.secrets.kv;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -8,6 +9,10 @@ import java.util.function.Function;
  * Decoded key metadata of one KV v2 mount, kept so that neither a read nor the next write of
  * the key decrypts and parses the metadata record again. Holds no secret data, only versions,
  * times and custom metadata.
+ *
+ * <p>Absence is cached too: a write to a new key looks it up twice (the create-or-update
+ * check of the ACL, then the write under the key's lock), and the second lookup of a key that is
+ * in no memtable or file is the costliest read RocksDB does.
  *
  * <p>Coherent with storage on this node: a miss is loaded atomically per key; a write of a
  * metadata record stores the metadata it wrote once the storage write returned
@@ -20,18 +25,22 @@ import java.util.function.Function;
  */
 final class MetadataCache {
     static final int MAX_ENTRIES = 50_000;
-    private final Map<String, KeyMetadata> entries = new ConcurrentHashMap<>();
+    /** Per key: the metadata, or empty when the key was loaded and found absent. */
+    private final Map<String, Optional<KeyMetadata>> entries = new ConcurrentHashMap<>();
 
-    /** The cached metadata of {@code path}, loading it on a miss; {@code null} when absent. */
+    /**
+     * The cached metadata of {@code path}, loading it on a miss; {@code null} when absent. The
+     * loader returns {@code null} for an absent key.
+     */
     KeyMetadata get(String path, Function<String, KeyMetadata> loader) {
-        KeyMetadata cached = entries.get(path);
-        if (cached != null) {
-            return cached;
+        Optional<KeyMetadata> cached = entries.get(path);
+        if (cached == null) {
+            if (entries.size() >= MAX_ENTRIES) {
+                entries.clear();
+            }
+            cached = entries.computeIfAbsent(path, key -> Optional.ofNullable(loader.apply(key)));
         }
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
-        return entries.computeIfAbsent(path, loader);
+        return cached.orElse(null);
     }
 
     /**
@@ -43,7 +52,7 @@ final class MetadataCache {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        entries.put(written.key(), written);
+        entries.put(written.key(), Optional.of(written));
     }
 
     /** Forgets {@code path}; called after its record was deleted, or a write of it failed. */

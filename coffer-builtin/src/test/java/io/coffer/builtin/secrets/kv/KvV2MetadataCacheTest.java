@@ -1,6 +1,8 @@
 package io.coffer.builtin.secrets.kv;
 
 import io.coffer.builtin.harness.BackendHarness;
+import io.coffer.sdk.logical.Operation;
+import io.coffer.sdk.logical.exception.NotFoundException;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.ExecutorService;
@@ -50,11 +52,41 @@ class KvV2MetadataCacheTest {
         for (String key : kv.storage().keys()) {
             fresh.storage().put(kv.storage().get(key));
         }
-        String[][] reads = {{"metadata/app", ""}, {"data/app", "{'version':4}"}, {"metadata/other", ""}, {"data/other", ""}};
+        String[][] reads = {{"config", ""}, {"metadata/app", ""}, {"data/app", "{'version':4}"}, {"metadata/other", ""}, {"data/other", ""}};
         for (String[] read : reads) {
             assertThat(kv.read(read[0], read[1]).data()).as(read[0] + " " + read[1])
                     .isEqualTo(fresh.read(read[0], read[1]).data());
         }
+    }
+
+    @Test
+    void newKey_isLookedUpInStorageOnce_byTheExistenceCheckAndTheWrite_andConfigOncePerMount() {
+        BackendHarness kv = KvV2Fixture.mount();
+        assertThat(kv.exists("data/app")).contains(false);
+        assertThat(kv.failure(Operation.READ, "data/app", "")).isInstanceOf(NotFoundException.class);
+        kv.write("data/app", "{'data':{'n':1}}");
+        assertThat(currentVersion(kv)).isEqualTo(1);
+        kv.write("data/app", "{'data':{'n':2}}");
+        kv.write("data/other", "{'data':{'n':1}}");
+        assertThat(kv.storage().reads("metadata/app")).isEqualTo(1);
+        assertThat(kv.storage().reads("config")).isEqualTo(1);
+
+        kv.write("config", "{'max_versions':1}");
+        kv.write("data/app", "{'data':{'n':3}}");
+        assertThat(kv.read("metadata/app").data().get("oldest_version")).isEqualTo(3L);
+        assertThat(kv.storage().reads("config")).isEqualTo(1);
+    }
+
+    @Test
+    void absentKey_cachedAsAbsent_isSeenOnceCreatedAndAgainOnceDeleted() {
+        BackendHarness kv = KvV2Fixture.mount();
+        assertThat(kv.exists("data/app")).contains(false);
+        kv.write("data/app", "{'data':{'n':1}}");
+        assertThat(kv.exists("data/app")).contains(true);
+        kv.delete("metadata/app");
+        assertThat(kv.exists("data/app")).contains(false);
+        kv.write("data/app", "{'data':{'n':2}}");
+        assertThat(KvV2Fixture.secret(kv.read("data/app"))).containsEntry("n", 2);
     }
 
     @Test
