@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 final class RatisProperties {
     /** Snapshots kept in the state machine directory: the newest, and one being streamed. */
     static final int SNAPSHOTS_RETAINED = 2;
+    /** Snapshot chunks the leader sends ahead of the follower's replies (see {@link #of}). */
+    static final int INSTALL_SNAPSHOT_CHUNKS_IN_FLIGHT = 2;
     private static final long PREALLOCATED_SEGMENT_BYTES = 4L * 1024 * 1024;
     /** Room for the log entry's own framing (protobuf fields, client id, call id) around a payload. */
     static final long ENTRY_OVERHEAD = 64L * 1024;
@@ -69,6 +71,12 @@ final class RatisProperties {
         RaftServerConfigKeys.Log.setPreallocatedSize(p,
                 SizeInBytes.valueOf(Math.min(PREALLOCATED_SEGMENT_BYTES, config.logSegmentSize())));
         RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(p, true);
+        // at most 2 snapshot chunks in flight. Ratis 3.3 notices a broken InstallSnapshot stream
+        // (the follower restarting while the leader starts sending) only when a chunk times out,
+        // after the request timeout times this limit: 24 s with its default of 8, during which
+        // the leader's appender for that follower is stuck. A snapshot with more files than the
+        // limit (any store with blob files) hit it; with 2 the stream is retried after 6 s.
+        GrpcConfigKeys.Server.setInstallSnapshotRequestElementLimit(p, INSTALL_SNAPSHOT_CHUNKS_IN_FLIGHT);
         // no extra log entry per commit-index change: after a restart the store's applied index
         // (and the snapshot taken at it) is where applying resumes
         RaftServerConfigKeys.Log.setLogMetadataEnabled(p, false);

@@ -14,9 +14,9 @@ import java.nio.file.Path;
  * any step, {@link #recover} finishes or discards the installation: the store directory always
  * ends up holding either the old store or the complete new one, never a mix.
  *
- * <p>Table files ({@code .sst}, never modified by RocksDB once written) are hard-linked when the
- * snapshot is on the same file system; everything else is copied, because RocksDB rewrites or
- * appends to it. Ratis's {@code .md5} side files are left out. The store must be closed.
+ * <p>Table and blob files ({@code .sst}, {@code .blob}: never modified by RocksDB once
+ * written) are hard-linked when the snapshot is on the same file system; everything else is
+ * copied, because RocksDB rewrites or appends to it. Ratis's {@code .md5} side files are left out. The store must be closed.
  */
 final class StoreInstaller {
     private static final String MD5_SUFFIX = ".md5";
@@ -46,7 +46,7 @@ final class StoreInstaller {
                     continue;
                 }
                 Path target = staging.resolve(name);
-                if (!name.endsWith(".sst") || !tryLink(target, file)) {
+                if (!isImmutable(name) || !tryLink(target, file)) {
                     Files.copy(file, target);
                 }
                 Directories.sync(target);
@@ -64,6 +64,10 @@ final class StoreInstaller {
             Directories.moveDurably(store, sibling(store, "old"));
         }
         Directories.moveDurably(installed, store);
+    }
+
+    private static boolean isImmutable(String name) {
+        return name.endsWith(".sst") || name.endsWith(".blob");
     }
 
     private static boolean tryLink(Path link, Path existing) {
