@@ -20,6 +20,10 @@
 #                        its warm rate after a 3 s warm-up), etcd (Go) needs none
 #   --warmup-conns N     connections during the warm-up (default: the largest of -c)
 #   -c, --conns "1 16 64"  connection counts
+#   -r, --rounds N       repeat the rows N times (default 1), etcd and Coffer alternating row by
+#                        row; with N > 1 the table gives every round's ratio and the median per
+#                        connection count (the machine's noise between two 8 s rows is often
+#                        +-20 %, so one round proves little)
 #   --addr URL           Coffer API address (default $COFFER_ADDR), any node: if it is a
 #                        standby, the leader's address from sys/leader is used instead
 #   --token TOKEN        Coffer token (default $COFFER_TOKEN; the env var keeps it out of `ps`)
@@ -54,6 +58,7 @@ duration=10s
 warmup=20s
 warmup_conns=
 conns="1 16 64"
+rounds=1
 value_bytes=700
 keep=0
 coffer_addr="${COFFER_ADDR:-}"
@@ -64,6 +69,7 @@ while [ $# -gt 0 ]; do
     -w|--warmup) warmup="$2"; shift 2 ;;
     --warmup-conns) warmup_conns="$2"; shift 2 ;;
     -c|--conns) conns="$2"; shift 2 ;;
+    -r|--rounds) rounds="$2"; shift 2 ;;
     --addr) coffer_addr="$2"; shift 2 ;;
     --token) coffer_token="$2"; shift 2 ;;
     --value-bytes) value_bytes="$2"; shift 2 ;;
@@ -133,7 +139,8 @@ run_wrk() {
 ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
 
 # check_row SYSTEM CONNS LANDED: prints the row's line and records FAIL reasons.
-declare -A RPS P99 STATE
+declare -A RPS P99 STATE RATIOS
+round=1
 check_row() {
   local sys="$1" c="$2" landed="$3" state=ok
   local sock=$(( R_connect + R_read + R_write + R_timeout ))
@@ -211,8 +218,8 @@ etcd_count() {
 }
 
 etcd_row() {
-  local c="$1" prefix="bench/$run_id-c$1/"
-  run_wrk "etcd-c$c" "$etcd_leader" "$wrkdir/etcd-put.lua" "$prefix" "$c" "$duration" || exit 1
+  local c="$1" prefix="bench/$run_id-c$1-r$round/"
+  run_wrk "etcd-c$c-r$round" "$etcd_leader" "$wrkdir/etcd-put.lua" "$prefix" "$c" "$duration" || exit 1
   check_row etcd "$c" "$(etcd_count "$prefix")"
 }
 
@@ -282,8 +289,8 @@ coffer_count() {
 }
 
 coffer_row() {
-  local c="$1" prefix="bench/$run_id-c$1/"
-  run_wrk "coffer-c$c" "$coffer_url" "$wrkdir/coffer-kv-put.lua" "$prefix" "$c" "$duration" secret || exit 1
+  local c="$1" prefix="bench/$run_id-c$1-r$round/"
+  run_wrk "coffer-c$c-r$round" "$coffer_url" "$wrkdir/coffer-kv-put.lua" "$prefix" "$c" "$duration" secret || exit 1
   check_row coffer "$c" "$(coffer_count "$prefix")"
 }
 
@@ -304,24 +311,50 @@ case "$mode" in
   coffer|both) coffer_up ;;
 esac
 case "$mode" in
-  etcd) etcd_warmup; for c in $conns; do etcd_row "$c"; done ;;
-  coffer) coffer_warmup; for c in $conns; do coffer_row "$c"; done ;;
-  both) etcd_warmup; coffer_warmup; for c in $conns; do etcd_row "$c"; coffer_row "$c"; done ;;
+  etcd) etcd_warmup ;;
+  coffer) coffer_warmup ;;
+  both) etcd_warmup; coffer_warmup ;;
 esac
+# both: one table row per connection count and round, printed as the round ends
+table=""
+for round in $(seq 1 "$rounds"); do
+  for c in $conns; do
+    case "$mode" in
+      etcd) etcd_row "$c" ;;
+      coffer) coffer_row "$c" ;;
+      both)
+        etcd_row "$c"; coffer_row "$c"
+        ratio="$(awk -v a="${RPS[coffer,$c]}" -v b="${RPS[etcd,$c]}" 'BEGIN { printf "%.2f", a / b }')"
+        RATIOS[$c]+=" $ratio"
+        note=""
+        [ "${STATE[etcd,$c]}" = ok ] || note+=" (etcd ${STATE[etcd,$c]})"
+        [ "${STATE[coffer,$c]}" = ok ] || note+=" (Coffer ${STATE[coffer,$c]})"
+        [ "$rounds" -gt 1 ] && label="$round | " || label=""
+        table+="$(printf '| %s%s | %.0f | %s | %.0f | %s | %s%s |' "$label" "$c" "${RPS[etcd,$c]}" "${P99[etcd,$c]}" \
+          "${RPS[coffer,$c]}" "${P99[coffer,$c]}" "$ratio" "$note")"$'\n' ;;
+    esac
+  done
+done
 
 echo
 case "$mode" in
   both)
-    echo "| connections | etcd writes/s | etcd p99 ms | Coffer writes/s | Coffer p99 ms | Coffer/etcd |"
-    echo "|---|---|---|---|---|---|"
-    for c in $conns; do
-      ratio="$(awk -v a="${RPS[coffer,$c]}" -v b="${RPS[etcd,$c]}" 'BEGIN { printf "%.2f", a / b }')"
-      note=""
-      [ "${STATE[etcd,$c]}" = ok ] || note+=" (etcd ${STATE[etcd,$c]})"
-      [ "${STATE[coffer,$c]}" = ok ] || note+=" (Coffer ${STATE[coffer,$c]})"
-      printf '| %s | %.0f | %s | %.0f | %s | %s%s |\n' "$c" "${RPS[etcd,$c]}" "${P99[etcd,$c]}" \
-        "${RPS[coffer,$c]}" "${P99[coffer,$c]}" "$ratio" "$note"
-    done ;;
+    if [ "$rounds" -gt 1 ]; then
+      echo "| round | connections | etcd writes/s | etcd p99 ms | Coffer writes/s | Coffer p99 ms | Coffer/etcd |"
+      echo "|---|---|---|---|---|---|---|"
+    else
+      echo "| connections | etcd writes/s | etcd p99 ms | Coffer writes/s | Coffer p99 ms | Coffer/etcd |"
+      echo "|---|---|---|---|---|---|"
+    fi
+    printf '%s' "$table"
+    if [ "$rounds" -gt 1 ]; then
+      echo
+      for c in $conns; do
+        # shellcheck disable=SC2086
+        echo "median Coffer/etcd at $c connections over $rounds rounds: $(printf '%s\n' ${RATIOS[$c]} | sort -n \
+          | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }') (rounds:${RATIOS[$c]})"
+      done
+    fi ;;
   *)
     echo "| system | connections | writes/s | p99 ms | |"
     echo "|---|---|---|---|---|"
