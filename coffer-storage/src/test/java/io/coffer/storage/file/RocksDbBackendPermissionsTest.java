@@ -76,6 +76,20 @@ class RocksDbBackendPermissionsTest {
     }
 
     @Test
+    void blobFiles_ofLargeValues_areOwnerOnly() throws Exception {
+        Path dir = temp.resolve("store");
+        try (RocksDbBackend store = new RocksDbBackend(dir)) {
+            for (int i = 0; i < 50; i++) {
+                store.put(new StorageEntry("k" + i, new byte[2048]));
+            }
+            store.checkpoint(temp.resolve("checkpoint"));
+            assertThat(fileNames(dir)).anyMatch(name -> name.endsWith(".blob"));
+            assertThat(notOwnerOnly(dir)).isEmpty();
+            assertThat(notOwnerOnly(temp.resolve("checkpoint"))).isEmpty();
+        }
+    }
+
+    @Test
     void open_afterReopen_everyFileOwnerOnly() throws Exception {
         Path dir = temp.resolve("store");
         for (int round = 0; round < 3; round++) {
