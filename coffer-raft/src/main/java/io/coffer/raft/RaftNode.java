@@ -98,7 +98,8 @@ public final class RaftNode implements AutoCloseable {
     static RaftNode start(RaftNodeConfig config, List<RaftPeerAddress> initialGroup, StateMachineListener listener) {
         RatisProcessGuard.apply();
         Path root = config.directory().toAbsolutePath().normalize();
-        CofferStateMachine stateMachine = new CofferStateMachine(root.resolve("store"), config.failStop(), listener);
+        CofferStateMachine stateMachine = new CofferStateMachine(root.resolve("store"), config.failStop(), listener,
+                config.snapshotThreshold());
         RaftServer server = null;
         try {
             createPrivateDirectories(root);

@@ -79,6 +79,7 @@ public final class CofferStateMachine extends BaseStateMachine {
     private final StateMachineListener listener;
     private final CheckpointSnapshots snapshots = new CheckpointSnapshots();
     private final StoreHolder store = new StoreHolder();
+    private final SnapshotPreflush preflush;
     /** Serialises applying, snapshotting, pausing and reinitialising. */
     private final Object stateLock = new Object();
     private volatile boolean failed;
@@ -90,18 +91,23 @@ public final class CofferStateMachine extends BaseStateMachine {
      * @param failStop       what to do when an entry cannot be applied
      */
     public CofferStateMachine(Path storeDirectory, FailStop failStop) {
-        this(storeDirectory, failStop, StateMachineListener.NONE);
+        this(storeDirectory, failStop, StateMachineListener.NONE, 0);
     }
 
     /**
      * @param storeDirectory as above
      * @param failStop       as above
      * @param listener       told of leadership changes and store replacements
+     * @param snapshotThreshold Ratis's automatic snapshot threshold in entries: the store is
+     *                       flushed in the background shortly before each snapshot (see
+     *                       {@link SnapshotPreflush}); 0 never does
      */
-    public CofferStateMachine(Path storeDirectory, FailStop failStop, StateMachineListener listener) {
+    public CofferStateMachine(Path storeDirectory, FailStop failStop, StateMachineListener listener,
+                              long snapshotThreshold) {
         this.storeDirectory = storeDirectory.toAbsolutePath().normalize();
         this.failStop = Objects.requireNonNull(failStop, "failStop");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.preflush = new SnapshotPreflush(snapshotThreshold);
     }
 
     @Override
@@ -189,6 +195,10 @@ public final class CofferStateMachine extends BaseStateMachine {
                     db.applyUnsynced(mutationsOf(decoded, db), new AppliedIndex(term, index));
                 }
                 advanceLastApplied(term, index);
+                long snapshotIndex = snapshots.latest().map(s -> s.index().index()).orElse(RaftLog.INVALID_LOG_INDEX);
+                if (preflush.due(index, snapshotIndex)) {
+                    db.flushInBackground();
+                }
             }
             if (replaced) {
                 LOG.log(System.Logger.Level.INFO, () -> getId() + ": the store was replaced by a restored snapshot at term "

@@ -4,6 +4,7 @@ import io.coffer.core.physical.PhysicalBackend;
 import io.coffer.sdk.logical.StorageChange;
 import io.coffer.sdk.logical.StorageEntry;
 import org.rocksdb.Checkpoint;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -306,6 +307,21 @@ public final class RocksDbBackend implements PhysicalBackend {
             } finally {
                 applyLock.unlock();
             }
+        });
+    }
+
+    /**
+     * Starts flushing the memtables (both column families together) into table and blob files
+     * and returns without waiting. A {@link #checkpoint} soon after then has little left to
+     * flush: the Raft state machine calls this ahead of each snapshot, whose checkpoint runs on
+     * Ratis's apply thread and holds up every write while it flushes.
+     */
+    public void flushInBackground() {
+        guarded("flush", () -> {
+            try (FlushOptions flush = new FlushOptions().setWaitForFlush(false).setAllowWriteStall(true)) {
+                db.flush(flush, List.of(data, meta));
+            }
+            return null;
         });
     }
 
