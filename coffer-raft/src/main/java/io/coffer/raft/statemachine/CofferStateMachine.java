@@ -195,7 +195,8 @@ public final class CofferStateMachine extends BaseStateMachine {
                     db.applyUnsynced(mutationsOf(decoded, db), new AppliedIndex(term, index));
                 }
                 advanceLastApplied(term, index);
-                long snapshotIndex = snapshots.latest().map(s -> s.index().index()).orElse(RaftLog.INVALID_LOG_INDEX);
+                long snapshotIndex = snapshots.latest().map(s -> s.index().index())
+                        .orElse(RaftLog.INVALID_LOG_INDEX);
                 if (preflush.due(index, snapshotIndex)) {
                     db.flushInBackground();
                 }

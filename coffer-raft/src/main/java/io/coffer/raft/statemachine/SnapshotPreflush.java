@@ -4,8 +4,8 @@ package io.coffer.raft.statemachine;
  * Decides when the state machine flushes its store ahead of Ratis's next automatic snapshot:
  * once per snapshot interval, when the applied index comes within an eighth of the snapshot
  * threshold of it. The snapshot's checkpoint runs on Ratis's apply thread and first flushes
- * the memtables, so no write is answered until that flush is done (100–250 ms for a full
- * memtable); flushed ahead, in the background, little is left for it. Not thread-safe: called
+ * the memtables, so no write is answered until that flush is done (100–250 ms under write
+ * load); flushed ahead, in the background, less is left for it. Not thread-safe: called
  * under the state machine's lock.
  */
 final class SnapshotPreflush {

@@ -16,7 +16,8 @@ import java.nio.file.Path;
  *
  * <p>Table and blob files ({@code .sst}, {@code .blob}: never modified by RocksDB once
  * written) are hard-linked when the snapshot is on the same file system; everything else is
- * copied, because RocksDB rewrites or appends to it. Ratis's {@code .md5} side files are left out. The store must be closed.
+ * copied, because RocksDB rewrites or appends to it. Ratis's {@code .md5} side files are left
+ * out. The store must be closed.
  */
 final class StoreInstaller {
     private static final String MD5_SUFFIX = ".md5";

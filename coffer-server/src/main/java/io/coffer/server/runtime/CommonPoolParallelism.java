@@ -34,7 +34,8 @@ public final class CommonPoolParallelism {
 
     /**
      * Sets {@link #PROPERTY} in {@code properties} to {@value #MINIMUM} when it is unset and the
-     * JDK's default ({@code processors - 1}) would be below that; returns the value in force.
+     * JDK's default ({@code processors - 1}) would be below that. Returns the property's value
+     * afterwards, or {@code null} when it stays unset (the JDK default applies).
      */
     static String choose(Properties properties, int processors) {
         String configured = properties.getProperty(PROPERTY);

@@ -11,8 +11,8 @@ import java.util.function.Function;
  * times and custom metadata.
  *
  * <p>Absence is cached too: a write to a new key looks it up twice (the create-or-update
- * check of the ACL, then the write under the key's lock), and the second lookup of a key that is
- * in no memtable or file is the costliest read RocksDB does.
+ * check of the ACL, then the write under the key's lock), and a RocksDB lookup of an absent key
+ * consults the memtables and the Bloom filter of every table file that may hold it.
  *
  * <p>Coherent with storage on this node: a miss is loaded atomically per key; a write of a
  * metadata record stores the metadata it wrote once the storage write returned
