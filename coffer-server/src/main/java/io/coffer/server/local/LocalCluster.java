@@ -135,10 +135,20 @@ public final class LocalCluster {
     /** Stops every node of the cluster that is running (SIGTERM, then SIGKILL after 10 s). */
     public void down() throws InterruptedException {
         for (int i = 0; i < 3; i++) {
-            if (launcher.stop(pidFile(i))) {
-                out.println("Stopped node " + (i + 1));
-            }
+            stop(i);
         }
+    }
+
+    /**
+     * Stops node {@code i} (0-based) gracefully (SIGTERM, then SIGKILL after 10 s) and waits until
+     * it is gone; returns whether it was running.
+     */
+    public boolean stop(int i) throws InterruptedException {
+        boolean stopped = launcher.stop(pidFile(i));
+        if (stopped) {
+            out.println("Stopped node " + (i + 1));
+        }
+        return stopped;
     }
 
     /** Prints each node's role as {@code sys/health} reports it. */
