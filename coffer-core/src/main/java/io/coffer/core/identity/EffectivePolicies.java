@@ -4,6 +4,7 @@ import io.coffer.core.token.TokenEntry;
 import io.coffer.sdk.logical.exception.PermissionDeniedException;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -14,13 +15,10 @@ import java.util.TreeSet;
  * entity is refused whatever its policies. Thread-safe.
  */
 public final class EffectivePolicies {
-    /** Token policies only, for a node part built without an identity store (tests, tools). */
-    public static final EffectivePolicies TOKEN_ONLY = new EffectivePolicies(null);
-
     private final IdentityStore identity;
 
     public EffectivePolicies(IdentityStore identity) {
-        this.identity = identity;
+        this.identity = Objects.requireNonNull(identity, "identity");
     }
 
     /**
@@ -29,7 +27,7 @@ public final class EffectivePolicies {
      * @throws PermissionDeniedException when the token's entity is disabled
      */
     public List<String> of(TokenEntry entry) {
-        if (identity == null || entry.entityId().isEmpty()) {
+        if (entry.entityId().isEmpty()) {
             return entry.policies();
         }
         IdentityStore.EntityPolicies fromIdentity = identity.policiesOf(entry.entityId());
@@ -46,6 +44,6 @@ public final class EffectivePolicies {
 
     /** The identity policies alone of {@code entityId} (empty for none), for lookups and logins. */
     public List<String> identityOnly(String entityId) {
-        return identity == null ? List.of() : identity.policiesOf(entityId).policies();
+        return identity.policiesOf(entityId).policies();
     }
 }

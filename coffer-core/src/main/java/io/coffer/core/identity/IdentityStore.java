@@ -217,21 +217,15 @@ public final class IdentityStore {
     }
 
     /**
-     * {@code policies} as an entity or group may hold them.
+     * Checks {@code policies} (none given: {@code null}) as an entity or group may hold them.
      *
      * @throws InvalidRequestException when one of them is {@code root} (in any case or spacing):
      *                                 identity must never hand out root (Vault's HCSEC-2025-13 fix)
      */
-    private static List<String> checkPolicies(List<String> policies) {
-        if (policies == null) {
-            return null;
+    private static void checkPolicies(List<String> policies) {
+        if (policies != null && policies.stream().anyMatch(IdentityStore::isRoot)) {
+            throw new InvalidRequestException("policies cannot contain root");
         }
-        for (String p : policies) {
-            if (isRoot(p)) {
-                throw new InvalidRequestException("policies cannot contain root");
-            }
-        }
-        return policies;
     }
 
     /** Runs a change of entities or groups exclusively, then forgets every cached policy set. */

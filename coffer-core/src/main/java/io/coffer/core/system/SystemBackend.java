@@ -25,27 +25,11 @@ import java.util.List;
  */
 public final class SystemBackend extends FrameworkBackend {
 
-    public SystemBackend(MountManager mounts, Router router, PolicyStore policies, TokenStore tokens,
-                         SecurityBarrier barrier) {
-        this(mounts, router, policies, tokens, barrier, null, new StoredJson(), Clock.systemUTC());
-    }
-
-    /** The backend with the cluster endpoints over {@code ha} ({@code null} without Raft storage). */
-    public SystemBackend(MountManager mounts, Router router, PolicyStore policies, TokenStore tokens,
-                         SecurityBarrier barrier, HaBackend ha, StoredJson json, Clock clock) {
-        this(mounts, router, policies, tokens, barrier, ha, json, clock, null);
-    }
-
     /**
-     * The backend with the cluster endpoints over {@code ha} ({@code null} without Raft storage)
-     * and the audit endpoints over {@code audit} ({@code null}: none).
+     * The backend with the cluster endpoints over {@code ha} ({@code null} without Raft storage),
+     * the audit endpoints over {@code audit} ({@code null}: none), and {@code sys/capabilities*}
+     * answered with the policies a token acts with ({@code effective}: identity included).
      */
-    public SystemBackend(MountManager mounts, Router router, PolicyStore policies, TokenStore tokens,
-                         SecurityBarrier barrier, HaBackend ha, StoredJson json, Clock clock, AuditBroker audit) {
-        this(mounts, router, policies, tokens, barrier, ha, json, clock, audit, EffectivePolicies.TOKEN_ONLY);
-    }
-
-    /** @param effective the policies a token acts with (identity included), for {@code sys/capabilities*} */
     public SystemBackend(MountManager mounts, Router router, PolicyStore policies, TokenStore tokens,
                          SecurityBarrier barrier, HaBackend ha, StoredJson json, Clock clock, AuditBroker audit,
                          EffectivePolicies effective) {
